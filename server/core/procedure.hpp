@@ -1,0 +1,105 @@
+#pragma once
+// A loaded procedure, validated and immutable: what the Lua file declared, minus the
+// functions (the engine keeps those and is asked to run them by name).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/region.hpp"
+
+namespace qc {
+
+// The closed list of roles a procedure may name (API.md "Auth").
+bool role_known(std::string_view role);
+
+struct FieldDef {
+  std::string name;
+  std::string type;  // string | text | enum | number | integer | boolean | date | object | array
+  std::string label;
+  std::vector<std::string> options;  // enum values
+  bool required = false;             // must be given when the case is opened
+};
+
+struct ActionDef {
+  std::string id;
+  std::string title;
+  std::string role;
+  Level level = Level::none;
+  std::vector<std::string> to;  // one stage, or the candidates of `route`
+  bool has_route = false;
+  bool has_guard = false;
+  bool has_effects = false;
+  std::vector<std::string> requires_fields;
+  std::vector<std::string> fields;  // fields the action's form shows
+  std::string basis;
+};
+
+struct TimerDef {
+  int days = 0;
+  int workdays = 0;
+  std::string fire;
+  bool keep = false;
+  std::vector<std::string> on;  // start only when entered through these actions
+};
+
+struct VotesDef {
+  std::string role;
+  Level level = Level::none;
+  int of = 0;
+  int pass = 0;
+  std::string passed;
+  std::string failed;
+};
+
+struct NoticeDef {
+  std::string title;
+  std::string outcome;
+};
+
+struct StageDef {
+  std::string id;
+  std::string title;
+  std::string basis;
+  bool terminal = false;
+  std::optional<TimerDef> timer;
+  std::optional<VotesDef> votes;
+  std::optional<NoticeDef> notice;
+  bool has_on_enter = false;
+  bool has_on_exit = false;
+  std::vector<ActionDef> actions;  // in declaration order (by id)
+
+  const ActionDef* action(std::string_view id) const {
+    for (const auto& a : actions)
+      if (a.id == id) return &a;
+    return nullptr;
+  }
+};
+
+struct ProcedureDef {
+  std::string id;
+  int version = 0;
+  std::string title;
+  std::string region;
+  std::string family;
+  std::string basis;
+  std::string file;  // path relative to the workflows directory
+  std::string source_hash;
+  std::vector<FieldDef> fields;
+  std::vector<std::string> starters;
+  bool has_guard = false;
+  std::string start;
+  std::vector<StageDef> stages;  // start first, then by id
+
+  const StageDef* stage(std::string_view id) const {
+    for (const auto& s : stages)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+  const FieldDef* field(std::string_view name) const {
+    for (const auto& f : fields)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+};
+
+}  // namespace qc

@@ -1,0 +1,33 @@
+#pragma once
+// Method + path-pattern routing: "/api/v1/cases/{id}/actions/{action}".
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace qc::http {
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler);
+
+  struct Match {
+    const Handler* handler = nullptr;
+    std::string pattern;
+    bool path_known = false;  // some route has this path, with another method (405)
+  };
+  // Binds path parameters into req.params on success.
+  Match match(Request& req) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace qc::http

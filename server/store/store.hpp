@@ -1,0 +1,216 @@
+#pragma once
+// The repository: the only interface to persistent state. Implemented once over SOCI for
+// SQLite and PostgreSQL (sql_store.cpp); the same test suite runs against both.
+//
+// Every write is one transaction. Writes that change state also append one audit entry
+// to the hash-chained `audit` table inside that same transaction.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace qc {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+struct PageRequest {
+  int64_t page = 1;       // from 1
+  int64_t per_page = 50;  // capped at 500 by the caller
+};
+
+// What a caller may see: everything, a set of region prefixes ("32" covers 32xxxx, "3201"
+// covers 3201xx, "320102" itself), and/or one enterprise. Empty and !all = nothing.
+struct Scope {
+  bool all = false;
+  std::vector<std::string> region_prefixes;
+  std::optional<std::string> enterprise;
+};
+
+struct AuditEntry {
+  int64_t seq = 0;
+  Instant at{};
+  std::string actor;
+  std::string what;  // e.g. case.transition, user.create, procedures.reload, clock.set
+  Json detail;       // never secrets
+  std::string prev_hash;
+  std::string hash;
+};
+
+struct AuditVerification {
+  bool ok = true;
+  int64_t entries = 0;
+  int64_t broken_seq = 0;
+  std::string reason;
+};
+
+struct Session {
+  std::string token_hash;  // sha256 of the bearer token; the token itself is never stored
+  std::string username;
+  std::string csrf_token;
+  Instant created_at{};
+  Instant last_seen{};
+  Instant expires_at{};  // absolute expiry
+};
+
+struct StoredResponse {  // Idempotency-Key replay
+  std::string username;
+  std::string key;
+  std::string request_hash;
+  int status = 200;
+  std::string body;
+};
+
+struct EnterpriseQuery {
+  Scope scope;
+  std::optional<std::string> region;  // prefix filter within the scope
+  std::optional<std::string> q;       // name or USCC contains
+  PageRequest page;
+};
+
+struct CaseQuery {
+  Scope scope;
+  std::optional<std::string> procedure;
+  std::optional<std::string> stage;
+  std::optional<std::string> status;
+  std::optional<std::string> enterprise;
+  std::optional<std::string> region;  // prefix
+  std::optional<std::string> opened_by;
+  PageRequest page;
+};
+
+struct GrantQuery {
+  Scope scope;
+  std::optional<std::string> uscc, family, grade, status, region;
+  bool published_only = false;
+  PageRequest page;
+};
+
+struct BanQuery {
+  Scope scope;
+  std::optional<std::string> uscc, family;
+  std::optional<Date> active_on;  // only bans with from <= d <= until
+  PageRequest page;
+};
+
+struct ListingQuery {
+  Scope scope;
+  std::optional<std::string> uscc, activity, status;
+  PageRequest page;
+};
+
+struct AnnouncementQuery {
+  std::optional<std::string> kind, family;
+  PageRequest page;
+};
+
+// What a transition writes to the registers (the effects, resolved by the service).
+struct RegisterWrites {
+  std::vector<Grant> new_grants;
+  std::vector<std::pair<int64_t, std::string>> grant_status;  // grant id -> new status
+  std::vector<Ban> new_bans;
+  std::vector<Listing> new_listings;
+  std::vector<std::pair<int64_t, std::string>> listing_status;  // listing id -> new status
+  std::vector<Announcement> announcements;
+  std::vector<Document> documents;  // same case+name replaces
+  bool close_notices = false;       // close the case's open notice (stage left)
+  std::optional<Notice> open_notice;
+};
+
+// One accepted action (or a vote and the action it decides) as one transaction.
+struct Transition {
+  int64_t expected_rev = 0;
+  Case next;  // id, stage, status, data, stage_seq as they become; rev/updated_at set here
+  std::vector<CaseEvent> events;  // seq, prev_hash and hash are assigned by the store
+  RegisterWrites writes;
+  bool cancel_timers = false;   // the case left a stage: pending timers are cancelled
+  std::optional<Timer> new_timer;
+  std::optional<int64_t> fired_timer;  // marked fired in this transaction
+  std::optional<Vote> vote;            // unique (case, round, username): else already_voted
+  std::optional<Objection> objection;
+  std::optional<StoredResponse> idempotency;  // stored with the response body given
+  AuditEntry audit;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::string backend() const = 0;  // "sqlite" | "postgresql"
+  virtual bool ping() = 0;
+
+  // Enterprises and the quality archive.
+  virtual Status insert_enterprise(const Enterprise& e, AuditEntry audit) = 0;  // already_exists
+  virtual std::optional<Enterprise> enterprise(const std::string& uscc) = 0;
+  virtual Page<Enterprise> enterprises(const EnterpriseQuery& q) = 0;
+  virtual Result<QualityRecord> insert_record(QualityRecord r, AuditEntry audit) = 0;
+  virtual std::vector<QualityRecord> records(const std::string& uscc) = 0;
+
+  // Users and sessions.
+  virtual Result<User> insert_user(User u, AuditEntry audit) = 0;  // already_exists
+  virtual Status update_user(const User& u, AuditEntry audit) = 0;
+  virtual std::optional<User> user(const std::string& username) = 0;
+  virtual Page<User> users(const PageRequest& page) = 0;
+  virtual Status insert_session(const Session& s) = 0;
+  virtual std::optional<Session> session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, Instant at) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_sessions_of(const std::string& username) = 0;
+  virtual std::vector<Session> sessions_of(const std::string& username) = 0;
+
+  // Procedures as loaded (for the record: id, version, hash, when).
+  virtual void record_procedure(const std::string& id, int version, const std::string& hash,
+                                Instant at) = 0;
+
+  // Cases. open_case inserts the case and applies `t` (its first event, effects, timer).
+  virtual Result<Case> open_case(Transition t) = 0;
+  virtual std::optional<Case> case_by_id(int64_t id) = 0;
+  virtual Page<Case> cases(const CaseQuery& q) = 0;
+  virtual std::vector<CaseEvent> events(int64_t case_id) = 0;
+  // Stale expected_rev -> conflict and nothing written.
+  virtual Result<Case> commit(Transition t) = 0;
+  virtual std::vector<Vote> votes(int64_t case_id, int64_t round) = 0;
+  virtual std::vector<Document> documents(int64_t case_id) = 0;  // html left empty
+  virtual std::optional<Document> document(int64_t case_id, const std::string& name) = 0;
+
+  // Registers.
+  virtual Page<Grant> grants(const GrantQuery& q) = 0;
+  virtual Page<Ban> bans(const BanQuery& q) = 0;
+  virtual Page<Listing> listings(const ListingQuery& q) = 0;
+  virtual Page<Notice> open_notices(const PageRequest& page) = 0;
+  virtual std::optional<Notice> notice(int64_t id) = 0;
+  virtual std::vector<Objection> objections(int64_t case_id) = 0;
+  virtual Page<Announcement> announcements(const AnnouncementQuery& q) = 0;
+
+  // Timers. A timer fires at most once: its transition sets fired_at (Transition::fired_timer).
+  virtual std::vector<Timer> due_timers(Instant now, int limit) = 0;
+  // Lease a due timer for `owner` until `until`; false when another holds a live lease.
+  virtual bool claim_timer(int64_t id, const std::string& owner, Instant until) = 0;
+  virtual std::optional<Timer> pending_timer(int64_t case_id) = 0;
+  // The due instant of the first timer the case ever had in `stage` (for keep = true).
+  virtual std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) = 0;
+
+  // Idempotency-Key.
+  virtual std::optional<StoredResponse> stored_response(const std::string& username,
+                                                        const std::string& key) = 0;
+
+  // The simulated clock's offset from real time in seconds (shared by every server).
+  virtual int64_t clock_offset() = 0;
+  virtual void set_clock_offset(int64_t seconds, AuditEntry audit) = 0;
+
+  // Audit trail.
+  virtual void append_audit(AuditEntry e) = 0;
+  virtual Page<AuditEntry> audit(const PageRequest& page) = 0;
+  virtual AuditVerification verify_audit() = 0;
+};
+
+// Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations.
+Result<std::unique_ptr<Store>> open_store(const std::string& url, int pool_size);
+
+}  // namespace qc
