@@ -71,8 +71,9 @@ std::optional<Instant> parse_instant(std::string_view s) {
     return std::nullopt;
   size_t pos = 19;
   if (pos < s.size() && s[pos] == '.') {  // fractional seconds are accepted and dropped
-    ++pos;
+    const size_t first_digit = ++pos;
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    if (pos == first_digit) return std::nullopt;  // RFC 3339: at least one digit after '.'
   }
   Instant t = Instant{sys_days{*date}} + hours{hh} + minutes{mm} + seconds{ss};
   std::string_view zone = s.substr(pos);

@@ -1,0 +1,127 @@
+#include "app/application.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+
+namespace qc::app {
+
+namespace {
+
+int audit_verify(const Options& o) {
+  auto store = open_store(o.db, 1);
+  if (!store) {
+    std::cerr << "audit-verify: " << store.error().message << "\n";
+    return 2;
+  }
+  const auto v = (*store)->verify_audit();
+  if (v.ok) {
+    std::cout << "audit chain verified: " << v.entries << " entries\n";
+    return 0;
+  }
+  std::cout << "audit chain broken at seq " << v.broken_seq << ": " << v.reason << "\n";
+  return 1;
+}
+
+std::string server_identity() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+int serve(const Options& o) {
+  const auto colon = o.listen.rfind(':');
+  http::ServerOptions so;
+  so.host = o.listen.substr(0, colon);
+  try {
+    so.port = static_cast<unsigned short>(std::stoi(o.listen.substr(colon + 1)));
+  } catch (const std::exception&) {
+    std::cerr << "--listen: bad port in " << o.listen << "\n";
+    return 2;
+  }
+  so.io_threads = o.threads;
+  so.worker_threads = std::max(4, o.threads * 2);
+  if (std::filesystem::is_directory(o.web)) so.web_dir = o.web;
+
+  auto opened = open_store(o.db, so.worker_threads + 2);
+  if (!opened) {
+    spdlog::critical("cannot open database {}: {}", o.db, opened.error().message);
+    return 1;
+  }
+  Store& store = **opened;
+  auto calendar = WorkCalendar::from_file(o.calendar);
+  if (!calendar) {
+    spdlog::critical("{}", calendar.error().message);
+    return 1;
+  }
+
+  SystemClock real_clock;
+  std::unique_ptr<StoredOffsetClock> sim;
+  if (o.simulated_clock) sim = std::make_unique<StoredOffsetClock>(store, real_clock);
+  const Clock& clock = sim ? static_cast<const Clock&>(*sim) : real_clock;
+
+  ProcedureRegistry procedures(Engine(o.workflows, o.plugins, SandboxLimits{}), store, clock);
+  if (auto loaded = procedures.reload("system"); !loaded) {
+    spdlog::critical("procedures in {} did not load:", o.workflows);
+    for (const auto& d : loaded.error().details.as_array())
+      spdlog::critical("  {}:{}: {}", d.at("file").as_string().c_str(), d.at("line").as_int64(),
+                       d.at("message").as_string().c_str());
+    return 1;
+  }
+
+  RateLimits limits = login_rate_limits();
+  limits.bucket_by_kind.emplace("objection-addr", BucketPolicy{10});
+  RateLimiter limiter(limits);
+  AuthService auth(store, real_clock, limiter);
+  if (const char* pw = std::getenv("QCREDIT_ADMIN_PASSWORD"); pw && *pw) {
+    if (auto s = auth.ensure_admin(pw); !s)
+      spdlog::error("admin user not created: {}", s.error().message);
+  }
+  CaseService cases(store, procedures, clock, *calendar);
+  RegistryService registry(store, clock);
+  TimerWorker timers(store, cases, clock, TimerWorker::Options{server_identity()});
+  if (o.demo) load_demo(store, auth, registry, cases);
+
+  http::Metrics metrics;
+  timers.on_lag = [&metrics](double s) { metrics.set_timer_lag_seconds(s); };
+  http::Router router;
+  http::Api api{store, auth, limiter, cases, registry, procedures, timers, metrics,
+                clock, real_clock, sim.get(), false};
+  http::add_api_routes(router, api);
+
+  http::HttpServer server(so, router, metrics);
+  try {
+    so.port = server.listen();
+  } catch (const std::exception& e) {
+    spdlog::critical("cannot listen on {}: {}", o.listen, e.what());
+    return 1;
+  }
+  spdlog::info("qcredit listening on http://{}:{} db={} procedures={} simulated_clock={}", so.host,
+               so.port, store.backend(), procedures.current()->all().size(), o.simulated_clock);
+  server.stop_on_signals();
+  timers.start();
+  server.run();
+  timers.stop();
+  spdlog::info("qcredit stopped");
+  return 0;
+}
+
+}  // namespace
+
+int run(const Options& options) {
+  try {
+    return options.command == "audit-verify" ? audit_verify(options) : serve(options);
+  } catch (const std::exception& e) {
+    spdlog::critical("fatal: {}", e.what());
+    return 1;
+  }
+}
+
+}  // namespace qc::app

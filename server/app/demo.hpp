@@ -1,0 +1,13 @@
+#pragma once
+#include "auth/auth_service.hpp"
+#include "service/case_service.hpp"
+#include "service/registry_service.hpp"
+
+namespace qc::app {
+
+inline constexpr const char* kDemoPassword = "qcredit-demo";
+
+// Demo users, enterprises, records and a few cases. Idempotent: what exists is kept.
+void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseService& cases);
+
+}  // namespace qc::app

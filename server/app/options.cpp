@@ -1,0 +1,82 @@
+#include "app/options.hpp"
+
+#include <thread>
+
+namespace qc::app {
+
+std::string usage() {
+  return "usage: qcredit-server [audit-verify] [options]\n"
+         "  --listen HOST:PORT   address to serve (default 127.0.0.1:8080)\n"
+         "  --db URL             sqlite:PATH or postgresql://... (default sqlite:var/qcredit.db)\n"
+         "  --workflows DIR      Lua procedures (default workflows)\n"
+         "  --plugins DIR        Lua modules and data (default plugins)\n"
+         "  --web DIR            static UI (default web/dist; skipped if absent)\n"
+         "  --demo               load demo users, enterprises and cases (idempotent)\n"
+         "  --simulated-clock    enable POST /api/v1/admin/clock (tests and demos only)\n"
+         "  --threads N          I/O threads (default: cores)\n"
+         "  --calendar FILE      working-day data (default PLUGINS/calendar/cn_workdays.json)\n";
+}
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& message) {
+  Options o;
+  size_t i = 0;
+  if (!args.empty() && args[0] == "audit-verify") {
+    o.command = "audit-verify";
+    i = 1;
+  }
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) {
+        message = a + " needs a value\n" + usage();
+        return false;
+      }
+      into = args[++i];
+      return true;
+    };
+    if (a == "--help" || a == "-h") {
+      message = usage();
+      return std::nullopt;
+    } else if (a == "--listen") {
+      if (!value(o.listen)) return std::nullopt;
+    } else if (a == "--db") {
+      if (!value(o.db)) return std::nullopt;
+    } else if (a == "--workflows") {
+      if (!value(o.workflows)) return std::nullopt;
+    } else if (a == "--plugins") {
+      if (!value(o.plugins)) return std::nullopt;
+    } else if (a == "--web") {
+      if (!value(o.web)) return std::nullopt;
+    } else if (a == "--calendar") {
+      if (!value(o.calendar)) return std::nullopt;
+    } else if (a == "--demo") {
+      o.demo = true;
+    } else if (a == "--simulated-clock") {
+      o.simulated_clock = true;
+    } else if (a == "--threads") {
+      std::string n;
+      if (!value(n)) return std::nullopt;
+      try {
+        o.threads = std::stoi(n);
+      } catch (const std::exception&) {
+        o.threads = -1;
+      }
+      if (o.threads < 1 || o.threads > 256) {
+        message = "--threads must be a number from 1 to 256\n";
+        return std::nullopt;
+      }
+    } else {
+      message = "unknown option " + a + "\n" + usage();
+      return std::nullopt;
+    }
+  }
+  if (o.threads == 0) o.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (o.calendar.empty()) o.calendar = o.plugins + "/calendar/cn_workdays.json";
+  if (o.listen.rfind(':') == std::string::npos) {
+    message = "--listen must be HOST:PORT\n";
+    return std::nullopt;
+  }
+  return o;
+}
+
+}  // namespace qc::app

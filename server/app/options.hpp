@@ -1,0 +1,26 @@
+#pragma once
+// Command-line options of build/qcredit-server (API.md "Running the server").
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qc::app {
+
+struct Options {
+  std::string command = "serve";  // serve | audit-verify
+  std::string listen = "127.0.0.1:8080";
+  std::string db = "sqlite:var/qcredit.db";
+  std::string workflows = "workflows";
+  std::string plugins = "plugins";
+  std::string web = "web/dist";
+  bool demo = false;
+  bool simulated_clock = false;
+  int threads = 0;  // 0 = number of cores
+  std::string calendar;  // default: <plugins>/calendar/cn_workdays.json
+};
+
+// Parses argv; on error returns a message (and on --help the usage text) in `message`.
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& message);
+std::string usage();
+
+}  // namespace qc::app

@@ -1,0 +1,48 @@
+#pragma once
+// The routes of API.md v1, bound to the services. Handlers are thin: parse, call one
+// service function, map the result.
+#include "auth/auth_service.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "service/case_service.hpp"
+#include "service/procedures.hpp"
+#include "service/registry_service.hpp"
+#include "service/sim_clock.hpp"
+#include "timers/timer_worker.hpp"
+
+namespace qc::http {
+
+struct Api {
+  Store& store;
+  AuthService& auth;
+  RateLimiter& limiter;
+  CaseService& cases;
+  RegistryService& registry;
+  ProcedureRegistry& procedures;
+  TimerWorker& timers;
+  Metrics& metrics;
+  const Clock& clock;            // the domain clock (simulated when enabled)
+  const Clock& real_clock;       // sessions and rate limits
+  StoredOffsetClock* sim_clock;  // null unless --simulated-clock
+  bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
+};
+
+void add_auth_routes(Router& r, Api& api);
+void add_enterprise_routes(Router& r, Api& api);
+void add_procedure_routes(Router& r, Api& api);
+void add_case_routes(Router& r, Api& api);
+void add_register_routes(Router& r, Api& api);
+void add_public_routes(Router& r, Api& api);
+void add_ops_routes(Router& r, Api& api);
+
+inline void add_api_routes(Router& r, Api& api) {
+  add_ops_routes(r, api);
+  add_auth_routes(r, api);
+  add_enterprise_routes(r, api);
+  add_procedure_routes(r, api);
+  add_case_routes(r, api);
+  add_register_routes(r, api);
+  add_public_routes(r, api);
+}
+
+}  // namespace qc::http

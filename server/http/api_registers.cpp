@@ -1,0 +1,44 @@
+// Registers: grants, bans, listings, written only by procedures (API.md "Registers").
+#include "http/api_support.hpp"
+#include "http/json_views.hpp"
+
+namespace qc::http {
+
+void add_register_routes(Router& r, Api& api) {
+  r.add("GET", "/api/v1/grants", [&api](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    GrantQuery q;
+    q.family = query(req, "family");
+    q.grade = query(req, "grade");
+    q.status = query(req, "status");
+    q.region = query(req, "region");
+    q.uscc = query(req, "enterprise");
+    q.page = page_of(req);
+    return ok_json(page_json(api.registry.grants(*a, q)));
+  });
+
+  r.add("GET", "/api/v1/bans", [&api](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    BanQuery q;
+    q.uscc = query(req, "enterprise");
+    q.family = query(req, "family");
+    if (query(req, "active") == "1") q.active_on = api.registry.today();
+    q.page = page_of(req);
+    return ok_json(page_json(api.registry.bans(*a, q)));
+  });
+
+  r.add("GET", "/api/v1/listings", [&api](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    ListingQuery q;
+    q.activity = query(req, "activity");
+    q.status = query(req, "status");
+    q.uscc = query(req, "enterprise");
+    q.page = page_of(req);
+    return ok_json(page_json(api.registry.listings(*a, q)));
+  });
+}
+
+}  // namespace qc::http

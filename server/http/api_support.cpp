@@ -1,0 +1,119 @@
+#include "http/api_support.hpp"
+
+#include <charconv>
+
+#include "service/access.hpp"
+
+namespace qc::http {
+
+namespace json = boost::json;
+
+Actor to_actor(const User& u) { return Actor{u.username, u.display_name, u.grants, u.enterprise}; }
+
+namespace {
+std::string cookie_token(const Request& req) {
+  std::string_view cookies = req.header("cookie");
+  while (!cookies.empty()) {
+    auto semi = cookies.find(';');
+    std::string_view part = cookies.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.rfind("qc_session=", 0) == 0) return std::string(part.substr(11));
+    if (semi == std::string_view::npos) break;
+    cookies.remove_prefix(semi + 1);
+  }
+  return {};
+}
+}  // namespace
+
+Result<Actor> caller(const Request& req, Api& api) {
+  std::string token;
+  bool by_cookie = false;
+  if (auto h = req.header("authorization"); h.rfind("Bearer ", 0) == 0) {
+    token = std::string(h.substr(7));
+  } else {
+    token = cookie_token(req);
+    by_cookie = true;
+  }
+  if (token.empty()) return err(ErrorCode::unauthenticated, "log in first");
+  auto ctx = api.auth.authenticate(token);
+  if (!ctx)
+    return err(ErrorCode::unauthenticated, "the session has expired or is unknown; log in again");
+  if (by_cookie && req.method != "GET" && req.method != "HEAD" &&
+      req.header("x-csrf-token") != ctx->session.csrf_token)
+    return err(ErrorCode::forbidden,
+               "a write authenticated by cookie needs the X-CSRF-Token header");
+  return to_actor(ctx->user);
+}
+
+Result<Actor> staff_caller(const Request& req, Api& api,
+                           std::initializer_list<std::string_view> roles) {
+  auto a = caller(req, api);
+  if (!a) return a;
+  if (is_admin(*a)) return a;
+  for (auto r : roles)
+    if (has_role(*a, r)) return a;
+  std::string list;
+  for (auto r : roles) list += (list.empty() ? "" : ", ") + std::string(r);
+  return err(ErrorCode::forbidden,
+             "this needs one of the roles: " + (list.empty() ? "admin" : list));
+}
+
+Result<json::object> json_body(const Request& req) {
+  if (req.body.empty()) return json::object{};
+  boost::system::error_code ec;
+  auto v = json::parse(req.body, ec);
+  if (ec) return err(ErrorCode::bad_json, "the body is not valid JSON: " + ec.message());
+  if (!v.is_object()) return err(ErrorCode::bad_request, "the body must be a JSON object");
+  return std::move(v.as_object());
+}
+
+Result<std::string> str_member(const json::object& o, const char* key, bool required) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) {
+    if (required) return err(ErrorCode::validation, std::string(key) + " is required", key);
+    return std::string();
+  }
+  if (!v->is_string())
+    return err(ErrorCode::validation, std::string(key) + " must be a string", key);
+  if (required && v->as_string().empty())
+    return err(ErrorCode::validation, std::string(key) + " is required", key);
+  return std::string(v->as_string());
+}
+
+std::optional<Date> date_param(const std::string& s) { return parse_date(s); }
+
+namespace {
+int64_t to_int(const std::string& s, int64_t fallback) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
+}
+}  // namespace
+
+PageRequest page_of(const Request& req) {
+  PageRequest p;
+  if (auto v = req.query_param("page")) p.page = std::max<int64_t>(1, to_int(*v, 1));
+  if (auto v = req.query_param("per_page"))
+    p.per_page = std::clamp<int64_t>(to_int(*v, 50), 1, 500);
+  // Keep OFFSET within what every backend accepts.
+  p.page = std::min<int64_t>(p.page, 1'000'000'000 / p.per_page);
+  return p;
+}
+
+std::optional<std::string> query(const Request& req, const char* name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<int64_t> id_param(const Request& req, const char* name) {
+  auto it = req.params.find(name);
+  if (it == req.params.end()) return std::nullopt;
+  int64_t v = to_int(it->second, -1);
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
+Response ok_json(const json::value& v, int status) { return json_response(status, v); }
+
+}  // namespace qc::http

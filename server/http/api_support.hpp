@@ -1,0 +1,35 @@
+#pragma once
+// What every handler needs: who is calling, the JSON body, paging, and error mapping.
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/errors.hpp"
+
+namespace qc::http {
+
+// The caller from `Authorization: Bearer` or the session cookie. A write authenticated by
+// the cookie alone must carry X-CSRF-Token. Errors: unauthenticated, forbidden (CSRF).
+Result<Actor> caller(const Request& req, Api& api);
+// Like caller(), but also requires one of `roles` (admin always passes).
+Result<Actor> staff_caller(const Request& req, Api& api,
+                           std::initializer_list<std::string_view> roles);
+Actor to_actor(const User& u);
+
+// The body as a JSON object: bad_json when it is not JSON, bad_request when not an object.
+Result<boost::json::object> json_body(const Request& req);
+// Optional typed members; a present member of the wrong type is a validation error.
+Result<std::string> str_member(const boost::json::object& o, const char* key, bool required);
+std::optional<Date> date_param(const std::string& s);
+
+PageRequest page_of(const Request& req);
+std::optional<std::string> query(const Request& req, const char* name);  // absent or empty = none
+std::optional<int64_t> id_param(const Request& req, const char* name);
+
+Response ok_json(const boost::json::value& v, int status = 200);
+template <typename T>
+Response from_result(const Result<T>& r, auto&& render, int status = 200) {
+  if (!r) return error_response(r.error());
+  return ok_json(render(r.value()), status);
+}
+
+}  // namespace qc::http

@@ -1,0 +1,84 @@
+// Reading cases: every read is filtered by the caller's jurisdiction, and a case outside it
+// is reported as not found (its existence is not confirmed).
+#include <algorithm>
+
+#include "service/access.hpp"
+#include "service/case_service.hpp"
+
+namespace qc {
+
+Result<Case> CaseService::get(const Actor& actor, int64_t id) {
+  auto c = store_.case_by_id(id);
+  if (!c || !may_read(actor, c->region, c->enterprise))
+    return err(ErrorCode::not_found, "no case " + std::to_string(id));
+  return std::move(*c);
+}
+
+Page<Case> CaseService::list(const Actor& actor, CaseQuery q) {
+  q.scope = scope_of(actor);
+  return store_.cases(q);
+}
+
+Result<std::vector<CaseEvent>> CaseService::history(const Actor& actor, int64_t id) {
+  auto c = get(actor, id);
+  if (!c) return c.take_error();
+  return store_.events(id);
+}
+
+Result<std::vector<Document>> CaseService::documents(const Actor& actor, int64_t id) {
+  auto c = get(actor, id);
+  if (!c) return c.take_error();
+  return store_.documents(id);
+}
+
+Result<Document> CaseService::document(const Actor& actor, int64_t id, const std::string& name) {
+  auto c = get(actor, id);
+  if (!c) return c.take_error();
+  auto d = store_.document(id, name);
+  if (!d) return err(ErrorCode::not_found, "no document " + name);
+  return std::move(*d);
+}
+
+std::vector<AvailableAction> CaseService::available_actions(const Actor& actor, const Case& c,
+                                                            const ProcedureDef& def,
+                                                            bool voted) const {
+  std::vector<AvailableAction> out;
+  const StageDef* stage = def.stage(c.stage);
+  if (!stage || c.status != "active") return out;
+  auto fields_of = [&](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<const FieldDef*> fs;
+    for (const auto* names : {&b, &a})
+      for (const auto& n : *names)
+        if (const auto* f = def.field(n);
+            f && std::find(fs.begin(), fs.end(), f) == fs.end())
+          fs.push_back(f);
+    return fs;
+  };
+  for (const auto& a : stage->actions) {
+    if (a.role == "system" || a.role == "public") continue;
+    if (!may_act(actor, a.role, a.level, c.region, c.enterprise)) continue;
+    out.push_back({a.id, a.title.empty() ? a.id : a.title, fields_of(a.requires_fields, a.fields)});
+  }
+  if (stage->votes && !voted &&
+      may_act(actor, stage->votes->role, stage->votes->level, c.region, c.enterprise))
+    out.push_back({"vote", "投票", {}});
+  return out;
+}
+
+CaseExtras CaseService::extras(const Actor& actor, const Case& c) {
+  CaseExtras x;
+  x.set = procedures_.current();
+  const ProcedureDef* def = x.set ? x.set->find(c.procedure, c.version) : nullptr;
+  if (!def) return x;
+  bool voted = false;
+  const StageDef* stage = def->stage(c.stage);
+  if (stage && stage->votes)
+    for (const auto& v : store_.votes(c.id, c.stage_seq))
+      voted = voted || v.username == actor.username;
+  x.actions = available_actions(actor, c, *def, voted);
+  x.deadline = store_.pending_timer(c.id);
+  x.stage_title = stage ? stage->title : c.stage;
+  return x;
+}
+
+}  // namespace qc

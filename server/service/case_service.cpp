@@ -1,0 +1,143 @@
+#include "service/case_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/uscc.hpp"
+#include "service/access.hpp"
+#include "service/data_validation.hpp"
+#include "service/store_query.hpp"
+#include "service/transition_plan.hpp"
+
+namespace qc {
+
+namespace {
+
+AuditEntry transition_audit(const Transition& t, const std::string& actor, Instant now) {
+  const auto& last = t.events.back();
+  return AuditEntry{0,
+                    now,
+                    actor,
+                    t.events.front().action == "open" ? "case.open" : "case.transition",
+                    boost::json::object{{"case_id", t.next.id},
+                                        {"procedure", t.next.procedure},
+                                        {"action", last.action},
+                                        {"from", t.events.front().from_stage},
+                                        {"to", last.to_stage}},
+                    {},
+                    {}};
+}
+
+Error banned_error(const Ban& b) {
+  Error e = err(ErrorCode::banned, "the enterprise may not apply in " + b.family + " until " +
+                                       format_date(b.until) + ": " + b.reason);
+  e.until = format_date(b.until);
+  return e;
+}
+
+std::optional<Ban> active_ban(Store& store, const std::string& uscc, const std::string& family,
+                              Date today) {
+  BanQuery q;
+  q.scope.all = true;
+  q.uscc = uscc;
+  q.family = family;
+  q.active_on = today;
+  q.page.per_page = 500;
+  auto bans = store.bans(q).items;
+  if (bans.empty()) return std::nullopt;
+  return *std::max_element(bans.begin(), bans.end(),
+                           [](const Ban& a, const Ban& b) { return a.until < b.until; });
+}
+
+}  // namespace
+
+std::optional<Result<CaseOutcome>> CaseService::replay(const Actor& actor, const std::string& key,
+                                                       const std::string& hash) {
+  if (key.empty()) return std::nullopt;
+  auto stored = store_.stored_response(actor.username, key);
+  if (!stored) return std::nullopt;
+  if (stored->request_hash != hash)
+    return Result<CaseOutcome>(err(ErrorCode::validation,
+                                   "Idempotency-Key was already used with a different request",
+                                   "Idempotency-Key"));
+  CaseOutcome out;
+  out.replayed = true;
+  out.status = stored->status;
+  out.body = stored->body;
+  return Result<CaseOutcome>(std::move(out));
+}
+
+Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const std::string& key,
+                                        const std::string& hash, const CaseRenderer& render,
+                                        const CaseExtras& extras, bool opening) {
+  const Instant now = t.events.back().at;
+  t.audit = transition_audit(t, actor.username, now);
+  if (!key.empty()) {
+    t.idempotency = StoredResponse{actor.username, key, hash, opening ? 201 : 200, {},
+                                   [render, extras](const Case& c) { return render(c, extras); }};
+  }
+  auto stored = opening ? store_.open_case(std::move(t)) : store_.commit(std::move(t));
+  if (!stored) {
+    // A concurrent request with the same key won the race: answer as it was answered.
+    if (stored.error().code == ErrorCode::conflict)
+      if (auto r = replay(actor, key, hash)) return std::move(*r);
+    return stored.take_error();
+  }
+  CaseOutcome out;
+  out.c = std::move(stored.value());
+  out.status = opening ? 201 : 200;
+  return out;
+}
+
+Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req,
+                                      const CaseRenderer& render) {
+  if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
+  auto set = procedures_.current();
+  const ProcedureDef* def = set ? set->latest(req.procedure) : nullptr;
+  if (!def) return err(ErrorCode::validation, "unknown procedure: " + req.procedure, "procedure");
+  if (auto problem = uscc_problem(req.enterprise); !problem.empty())
+    return err(ErrorCode::invalid_uscc, "enterprise: " + problem, "enterprise");
+  auto ent = store_.enterprise(req.enterprise);
+  if (!ent || !may_read(actor, ent->region, ent->uscc))
+    return err(ErrorCode::not_found, "no enterprise " + req.enterprise, "enterprise");
+
+  std::vector<std::string> starters = def->starters;
+  if (starters.empty())
+    for (const auto& a : def->stage(def->start)->actions) starters.push_back(a.role);
+  bool allowed = false;
+  for (const auto& role : starters)
+    allowed = allowed || may_act(actor, role, Level::none, ent->region, ent->uscc);
+  if (!allowed) return err(ErrorCode::forbidden, "you may not open a case of " + def->title);
+
+  const Instant now = clock_.now();
+  const Date today = beijing_date(now);
+  if (auto ban = active_ban(store_, ent->uscc, def->family, today)) return banned_error(*ban);
+
+  if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
+  std::vector<std::string> required;
+  for (const auto& f : def->fields)
+    if (f.required) required.push_back(f.name);
+  if (auto s = check_required(required, req.data, *def); !s) return s.take_error();
+
+  Transition t;
+  t.next.procedure = def->id;
+  t.next.version = def->version;
+  t.next.enterprise = ent->uscc;
+  t.next.region = ent->region;
+  t.next.data = req.data;
+  t.next.opened_by = actor.username;
+  t.next.created_at = now;
+  StoreQuery q(store_, calendar_, actor, now);
+  if (def->has_guard) {
+    auto g = set->guard(*def, "", "", view_of(t.next), q);
+    if (!g) return g.take_error();
+    if (!g->ok) return err(ErrorCode::guard_failed, g->reason);
+  }
+  const PlanContext ctx{store_, *set, *def, calendar_, q, &*ent, now, today};
+  if (auto s = plan_move(ctx, t, 0, actor.username, "open", def->start, req.data, ""); !s)
+    return s.take_error();
+  CaseExtras extras{set, available_actions(actor, t.next, *def, false), t.new_timer,
+                    def->stage(def->start)->title};
+  return commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, true);
+}
+
+}  // namespace qc

@@ -1,0 +1,91 @@
+#pragma once
+// Opening cases and taking actions: the checks of API.md "Cases" in their contractual order,
+// the engine's guards and hooks, and one store transaction per accepted action.
+#include <functional>
+
+#include "core/query.hpp"
+#include "service/procedures.hpp"
+#include "store/store.hpp"
+
+namespace qc {
+
+struct OpenRequest {
+  std::string procedure;
+  std::string enterprise;
+  JsonObject data;
+  std::string idempotency_key;  // optional
+  std::string request_hash;     // of the request body, for Idempotency-Key
+};
+
+struct ActRequest {
+  std::optional<int64_t> rev;
+  std::string comment;
+  JsonObject data;
+  std::string idempotency_key;
+  std::string request_hash;
+};
+
+struct CaseOutcome {
+  Case c;
+  bool replayed = false;  // an Idempotency-Key replay: status and body are the first answer
+  int status = 200;
+  std::string body;
+};
+
+// An action the calling user may take now (guards are not run to build this list).
+struct AvailableAction {
+  std::string id;
+  std::string title;
+  std::vector<const FieldDef*> fields;
+};
+
+// What the case JSON shows besides the case itself, for one user.
+struct CaseExtras {
+  std::shared_ptr<const ProcedureSet> set;  // keeps the FieldDefs below alive
+  std::vector<AvailableAction> actions;
+  std::optional<Timer> deadline;
+  std::string stage_title;
+};
+
+// Renders the case JSON; also used to store the body an Idempotency-Key replay returns.
+using CaseRenderer = std::function<std::string(const Case&, const CaseExtras&)>;
+
+class CaseService {
+ public:
+  CaseService(Store& store, ProcedureRegistry& procedures, const Clock& clock,
+              const WorkCalendar& calendar)
+      : store_(store), procedures_(procedures), clock_(clock), calendar_(calendar) {}
+
+  Result<CaseOutcome> open(const Actor& actor, const OpenRequest& req, const CaseRenderer& render);
+  Result<CaseOutcome> act(const Actor& actor, int64_t case_id, const std::string& action,
+                          const ActRequest& req, const CaseRenderer& render);
+  // A due timer's action, taken as `system`; the effects are dated by the due day.
+  Result<Case> fire(const Timer& timer);
+  // An objection to an open public notice: takes the notice stage's public action.
+  Result<Objection> object(int64_t notice_id, Objection objection);
+
+  Result<Case> get(const Actor& actor, int64_t id);
+  Page<Case> list(const Actor& actor, CaseQuery q);
+  Result<std::vector<CaseEvent>> history(const Actor& actor, int64_t id);
+  Result<std::vector<Document>> documents(const Actor& actor, int64_t id);
+  Result<Document> document(const Actor& actor, int64_t id, const std::string& name);
+
+  CaseExtras extras(const Actor& actor, const Case& c);
+
+ private:
+  // `voted`: whether the actor has voted in the case's current round.
+  std::vector<AvailableAction> available_actions(const Actor& actor, const Case& c,
+                                                 const ProcedureDef& def, bool voted) const;
+  Result<CaseOutcome> commit(Transition t, const Actor& actor, const std::string& key,
+                             const std::string& hash, const CaseRenderer& render,
+                             const CaseExtras& extras, bool opening);
+  std::optional<Result<CaseOutcome>> replay(const Actor& actor, const std::string& key,
+                                            const std::string& hash);
+
+  Store& store_;
+  ProcedureRegistry& procedures_;
+  const Clock& clock_;
+  const WorkCalendar& calendar_;
+};
+
+}  // namespace qc

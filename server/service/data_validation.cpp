@@ -1,0 +1,80 @@
+#include "service/data_validation.hpp"
+
+#include <cmath>
+
+#include "core/time.hpp"
+
+namespace qc {
+
+namespace {
+std::string label_of(const FieldDef& f) { return f.label.empty() ? f.name : f.label; }
+
+Status type_error(const FieldDef& f, const std::string& expected) {
+  return err(ErrorCode::validation, label_of(f) + " (" + f.name + ") must be " + expected, f.name);
+}
+
+Status check_type(const FieldDef& f, const Json& v) {
+  if (v.is_null()) return ok_status();  // clears the field
+  const auto& t = f.type;
+  if (t == "string" || t == "text") {
+    if (!v.is_string()) return type_error(f, "a string");
+  } else if (t == "enum") {
+    if (!v.is_string()) return type_error(f, "one of the listed values");
+    for (const auto& o : f.options)
+      if (v.as_string() == o) return ok_status();
+    std::string list;
+    for (const auto& o : f.options) list += (list.empty() ? "" : ", ") + o;
+    return type_error(f, "one of " + list);
+  } else if (t == "number") {
+    if (!v.is_number()) return type_error(f, "a number");
+  } else if (t == "integer") {
+    if (!(v.is_int64() || v.is_uint64() ||
+          (v.is_double() && std::floor(v.as_double()) == v.as_double())))
+      return type_error(f, "an integer");
+  } else if (t == "boolean") {
+    if (!v.is_bool()) return type_error(f, "true or false");
+  } else if (t == "date") {
+    if (!v.is_string() || !parse_date(v.as_string())) return type_error(f, "a date YYYY-MM-DD");
+  } else if (t == "object") {
+    if (!v.is_object()) return type_error(f, "an object");
+  } else if (t == "array") {
+    if (!v.is_array()) return type_error(f, "a list");
+  }
+  return ok_status();
+}
+}  // namespace
+
+bool json_non_empty(const Json* v) {
+  if (!v || v->is_null()) return false;
+  if (v->is_string()) return !v->as_string().empty();
+  if (v->is_array()) return !v->as_array().empty();
+  if (v->is_object()) return !v->as_object().empty();
+  return true;
+}
+
+Status validate_fields(const ProcedureDef& def, const JsonObject& data) {
+  for (const auto& [key, value] : data) {
+    if (const auto* f = def.field(key)) {
+      if (auto s = check_type(*f, value); !s) return s;
+    }
+  }
+  return ok_status();
+}
+
+Status check_required(const std::vector<std::string>& names, const JsonObject& data,
+                      const ProcedureDef& def) {
+  for (const auto& name : names) {
+    if (!json_non_empty(data.if_contains(name))) {
+      const auto* f = def.field(name);
+      const std::string label = f && !f->label.empty() ? f->label + " (" + name + ")" : name;
+      return err(ErrorCode::validation, label + " is required", name);
+    }
+  }
+  return ok_status();
+}
+
+void merge_into(JsonObject& into, const JsonObject& from) {
+  for (const auto& [k, v] : from) into[k] = v;
+}
+
+}  // namespace qc

@@ -1,0 +1,138 @@
+#include "service/effects.hpp"
+
+namespace qc {
+
+namespace {
+
+Error bad_effect(const Effect& fx, const std::string& why) {
+  return err(ErrorCode::internal, "procedure " + std::string("effect fx.") + fx.kind + ": " + why);
+}
+
+std::string str_arg(const JsonObject& a, const char* key, std::string fallback = {}) {
+  const auto* v = a.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : fallback;
+}
+
+std::optional<int64_t> int_arg(const JsonObject& a, const char* key) {
+  const auto* v = a.if_contains(key);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64()) return static_cast<int64_t>(v->as_uint64());
+  if (v->is_double()) return static_cast<int64_t>(v->as_double());
+  return std::nullopt;
+}
+
+// The grants an effect targets: the one named by grant_id (which must belong to the case's
+// enterprise), else the enterprise's grants in the family that are in one of `statuses`.
+Result<std::vector<Grant>> target_grants(const Effect& fx, const EffectContext& ctx,
+                                         std::initializer_list<std::string_view> statuses) {
+  GrantQuery q;
+  q.scope.all = true;
+  q.uscc = ctx.c.enterprise;
+  q.page.per_page = 500;
+  const auto id = int_arg(fx.args, "grant_id");
+  if (!id) q.family = str_arg(fx.args, "family", ctx.def.family);
+  std::vector<Grant> out;
+  for (auto& g : ctx.store.grants(q).items) {
+    if (id) {
+      if (g.id == *id) out.push_back(g);
+      continue;
+    }
+    for (auto s : statuses)
+      if (g.status == s) out.push_back(g);
+  }
+  if (id && out.empty())
+    return bad_effect(fx, "grant " + std::to_string(*id) + " is not a grant of this enterprise");
+  return out;
+}
+
+Status change_grants(const Effect& fx, const EffectContext& ctx, RegisterWrites& w,
+                     std::initializer_list<std::string_view> from, const std::string& to) {
+  auto grants = target_grants(fx, ctx, from);
+  if (!grants) return grants.take_error();
+  for (const auto& g : *grants) w.grant_status.emplace_back(g.id, to);
+  return ok_status();
+}
+
+}  // namespace
+
+Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data,
+                    RegisterWrites& w) {
+  const auto& a = fx.args;
+  const std::string family = str_arg(a, "family", ctx.def.family);
+  if (fx.kind == "set") {
+    for (const auto& [k, v] : a) data[k] = v;
+  } else if (fx.kind == "grant") {
+    const auto years = int_arg(a, "years");
+    const auto grade = str_arg(a, "grade");
+    if (grade.empty() || !years || *years <= 0)
+      return bad_effect(fx, "needs grade and a positive number of years");
+    Grant g;
+    g.uscc = ctx.c.enterprise;
+    g.family = family;
+    g.grade = grade;
+    g.valid_from = ctx.today;
+    g.valid_to = term_end(ctx.today, static_cast<int>(*years));
+    g.case_id = ctx.c.id;
+    const auto* pub = a.if_contains("published");
+    g.published = !pub || !pub->is_bool() || pub->as_bool();
+    w.new_grants.push_back(std::move(g));
+  } else if (fx.kind == "suspend") {
+    return change_grants(fx, ctx, w, {"active"}, "suspended");
+  } else if (fx.kind == "reinstate") {
+    return change_grants(fx, ctx, w, {"suspended"}, "active");
+  } else if (fx.kind == "revoke") {
+    return change_grants(fx, ctx, w, {"active", "suspended"}, "revoked");
+  } else if (fx.kind == "ban") {
+    const auto years = int_arg(a, "years");
+    if (!years || *years <= 0) return bad_effect(fx, "needs a positive number of years");
+    Ban b;
+    b.uscc = ctx.c.enterprise;
+    b.family = family;
+    b.reason = str_arg(a, "reason");
+    b.from = ctx.today;
+    b.until = term_end(ctx.today, static_cast<int>(*years));
+    b.case_id = ctx.c.id;
+    w.new_bans.push_back(std::move(b));
+  } else if (fx.kind == "list") {
+    Listing l;
+    l.uscc = ctx.c.enterprise;
+    l.activity = str_arg(a, "activity", ctx.def.family);
+    l.since = ctx.today;
+    l.case_id = ctx.c.id;
+    w.new_listings.push_back(std::move(l));
+  } else if (fx.kind == "delist") {
+    ListingQuery q;
+    q.scope.all = true;
+    q.uscc = ctx.c.enterprise;
+    q.activity = str_arg(a, "activity", ctx.def.family);
+    q.status = "listed";
+    q.page.per_page = 500;
+    for (const auto& l : ctx.store.listings(q).items) w.listing_status.emplace_back(l.id, "delisted");
+  } else if (fx.kind == "announce") {
+    Announcement an;
+    an.kind = str_arg(a, "kind");
+    an.title = str_arg(a, "title");
+    if (an.kind.empty() || an.title.empty()) return bad_effect(fx, "needs kind and title");
+    an.family = family;
+    an.uscc = ctx.c.enterprise;
+    an.body = str_arg(a, "body");
+    an.date = ctx.today;
+    an.case_id = ctx.c.id;
+    w.announcements.push_back(std::move(an));
+  } else if (fx.kind == "document") {
+    Document d;
+    d.case_id = ctx.c.id;
+    d.name = str_arg(a, "name");
+    d.title = str_arg(a, "title");
+    if (d.name.empty() || d.title.empty()) return bad_effect(fx, "needs name and title");
+    d.html = render_document(d.title, str_arg(a, "body"), ctx);
+    d.created_at = ctx.now;
+    w.documents.push_back(std::move(d));
+  } else {
+    return bad_effect(fx, "unknown effect");
+  }
+  return ok_status();
+}
+
+}  // namespace qc

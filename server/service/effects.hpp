@@ -1,0 +1,29 @@
+#pragma once
+// Effects recorded by procedure hooks, resolved into register writes for the transition's
+// transaction. A malformed effect is a procedure bug: it fails the action with a message
+// naming the effect, and nothing is written.
+#include "core/model.hpp"
+#include "core/procedure.hpp"
+#include "store/store.hpp"
+
+namespace qc {
+
+struct EffectContext {
+  Store& store;
+  const ProcedureDef& def;
+  const Case& c;
+  const Enterprise* enterprise;  // may be null for a deleted enterprise
+  Date today;                    // Beijing date the effects are dated by
+  Instant now;
+};
+
+// `set` updates `data`; every other kind appends to `writes`.
+Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data,
+                    RegisterWrites& writes);
+
+// A print-ready A4 HTML page for a written decision or notice.
+std::string render_document(const std::string& title, const std::string& body,
+                            const EffectContext& ctx);
+std::string html_escape(std::string_view s);
+
+}  // namespace qc

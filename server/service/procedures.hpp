@@ -1,0 +1,33 @@
+#pragma once
+// The loaded procedures, swapped as a whole on reload. A reload is all or nothing, and it
+// refuses to drop a version that running cases still use (they stay on their version).
+#include <memory>
+#include <mutex>
+
+#include "engine/engine.hpp"
+#include "store/store.hpp"
+
+namespace qc {
+
+class ProcedureRegistry {
+ public:
+  ProcedureRegistry(Engine engine, Store& store, const Clock& clock)
+      : engine_(std::move(engine)), store_(store), clock_(clock) {}
+
+  // Loads the workflows directory. On error the current set stays and the errors
+  // (file, line, message) are returned in Error::details.
+  Result<std::vector<const ProcedureDef*>> reload(const std::string& actor);
+
+  std::shared_ptr<const ProcedureSet> current() const;
+  bool loaded() const { return current() != nullptr; }
+
+ private:
+  Engine engine_;
+  Store& store_;
+  const Clock& clock_;
+  mutable std::mutex mu_;
+  std::mutex reload_mu_;
+  std::shared_ptr<const ProcedureSet> set_;
+};
+
+}  // namespace qc

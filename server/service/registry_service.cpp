@@ -1,0 +1,90 @@
+#include "service/registry_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/categories.hpp"
+#include "core/uscc.hpp"
+#include "service/access.hpp"
+
+namespace qc {
+
+namespace {
+bool may_write_archive(const Actor& a, const std::string& region) {
+  return is_admin(a) || may_act(a, "samr", Level::none, region, "");
+}
+}  // namespace
+
+Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterprise e) {
+  if (auto problem = uscc_problem(e.uscc); !problem.empty())
+    return err(ErrorCode::invalid_uscc, "uscc: " + problem, "uscc");
+  if (e.name.empty()) return err(ErrorCode::validation, "name is required", "name");
+  if (!region_code_valid(e.region))
+    return err(ErrorCode::validation, "region must be a six-digit GB/T 2260 code", "region");
+  if (!e.established_on.ok())
+    return err(ErrorCode::validation, "established_on must be a date YYYY-MM-DD", "established_on");
+  if (!may_write_archive(actor, e.region))
+    return err(ErrorCode::forbidden, "only market regulation staff of the region register enterprises");
+  auto s = store_.insert_enterprise(
+      e, AuditEntry{0, clock_.now(), actor.username, "enterprise.create",
+                    boost::json::object{{"uscc", e.uscc}, {"name", e.name}, {"region", e.region}},
+                    {}, {}});
+  if (!s) return s.take_error();
+  return e;
+}
+
+Result<Enterprise> RegistryService::enterprise(const Actor& actor, const std::string& uscc) {
+  auto e = store_.enterprise(uscc);
+  if (!e || !may_read(actor, e->region, e->uscc))
+    return err(ErrorCode::not_found, "no enterprise " + uscc);
+  return std::move(*e);
+}
+
+Page<Enterprise> RegistryService::enterprises(const Actor& actor, EnterpriseQuery q) {
+  q.scope = scope_of(actor);
+  return store_.enterprises(q);
+}
+
+Result<QualityRecord> RegistryService::add_record(const Actor& actor, const std::string& uscc,
+                                                  QualityRecord r) {
+  auto e = enterprise(actor, uscc);
+  if (!e) return e.take_error();
+  if (!may_write_archive(actor, e->region))
+    return err(ErrorCode::forbidden, "only market regulation staff of the jurisdiction add records");
+  const auto kind = record_kind_of(r.category);
+  if (kind.empty()) return err(ErrorCode::validation, "unknown category " + r.category, "category");
+  if (r.kind != kind)
+    return err(ErrorCode::validation, "category " + r.category + " is a " + std::string(kind) + " record", "kind");
+  if (!r.occurred_on.ok())
+    return err(ErrorCode::validation, "occurred_on must be a date YYYY-MM-DD", "occurred_on");
+  if (r.source.empty()) return err(ErrorCode::validation, "source is required", "source");
+  r.uscc = uscc;
+  r.created_at = clock_.now();
+  return store_.insert_record(
+      r, AuditEntry{0, r.created_at, actor.username, "record.create",
+                    boost::json::object{{"uscc", uscc}, {"kind", r.kind}, {"category", r.category}},
+                    {}, {}});
+}
+
+Result<std::vector<QualityRecord>> RegistryService::records(const Actor& actor,
+                                                            const std::string& uscc) {
+  auto e = enterprise(actor, uscc);
+  if (!e) return e.take_error();
+  return store_.records(uscc);
+}
+
+Page<Grant> RegistryService::grants(const Actor& actor, GrantQuery q) {
+  q.scope = scope_of(actor);
+  return store_.grants(q);
+}
+
+Page<Ban> RegistryService::bans(const Actor& actor, BanQuery q) {
+  q.scope = scope_of(actor);
+  return store_.bans(q);
+}
+
+Page<Listing> RegistryService::listings(const Actor& actor, ListingQuery q) {
+  q.scope = scope_of(actor);
+  return store_.listings(q);
+}
+
+}  // namespace qc

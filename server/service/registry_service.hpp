@@ -1,0 +1,30 @@
+#pragma once
+// Enterprises, the quality archive and the registers, read within the caller's jurisdiction.
+// Registers are written only by procedures (through effects); here they are read.
+#include "core/query.hpp"
+#include "store/store.hpp"
+
+namespace qc {
+
+class RegistryService {
+ public:
+  RegistryService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  Result<Enterprise> create_enterprise(const Actor& actor, Enterprise e);
+  Result<Enterprise> enterprise(const Actor& actor, const std::string& uscc);
+  Page<Enterprise> enterprises(const Actor& actor, EnterpriseQuery q);
+  Result<QualityRecord> add_record(const Actor& actor, const std::string& uscc, QualityRecord r);
+  Result<std::vector<QualityRecord>> records(const Actor& actor, const std::string& uscc);
+
+  Page<Grant> grants(const Actor& actor, GrantQuery q);
+  Page<Ban> bans(const Actor& actor, BanQuery q);
+  Page<Listing> listings(const Actor& actor, ListingQuery q);
+
+  Date today() const { return beijing_date(clock_.now()); }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace qc

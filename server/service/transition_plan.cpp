@@ -1,0 +1,111 @@
+#include "service/transition_plan.hpp"
+
+#include "service/effects.hpp"
+
+namespace qc {
+
+CaseView view_of(const Case& c) {
+  return CaseView{c.id, c.procedure, c.version, c.enterprise, c.stage, c.status, c.data, c.rev};
+}
+
+namespace {
+
+Status run_hook(const PlanContext& ctx, Transition& t, HookKind kind, const std::string& stage,
+                const std::string& action) {
+  auto effects = ctx.set.hook(ctx.def, kind, stage, action, view_of(t.next), ctx.q);
+  if (!effects) return effects.take_error();
+  const EffectContext ectx{ctx.store, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now};
+  for (const auto& fx : *effects) {
+    if (auto s = apply_effect(fx, ectx, t.next.data, t.writes); !s) return s;
+  }
+  return ok_status();
+}
+
+void append_event(const PlanContext& ctx, Transition& t, int64_t rev_before, const std::string& actor,
+                  const std::string& action, const std::string& to, const Json& payload,
+                  const std::string& comment) {
+  CaseEvent e;
+  e.case_id = t.next.id;
+  e.seq = rev_before + static_cast<int64_t>(t.events.size()) + 1;
+  e.at = ctx.now;
+  e.actor = actor;
+  e.action = action;
+  e.from_stage = t.next.stage;
+  e.to_stage = to;
+  e.comment = comment;
+  e.payload = payload;
+  t.events.push_back(std::move(e));
+}
+
+// The stage timer, when the stage has one and it starts on this entry.
+void plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
+                const std::string& action) {
+  if (!stage.timer) return;
+  const auto& td = *stage.timer;
+  if (!td.on.empty() && std::find(td.on.begin(), td.on.end(), action) == td.on.end()) return;
+  Timer timer;
+  timer.case_id = t.next.id;
+  timer.stage = stage.id;
+  timer.fire_action = td.fire;
+  std::optional<Instant> kept;
+  if (td.keep && t.next.id != 0) kept = ctx.store.first_timer_due(t.next.id, stage.id);
+  if (kept) {
+    timer.due_at = *kept;  // the first deadline stands; if it has passed, it fires at once
+  } else {
+    const Deadline d = td.workdays > 0 ? ctx.calendar.add_workdays(ctx.today, td.workdays)
+                                       : WorkCalendar::add_days(ctx.today, td.days);
+    timer.due_at = d.due_at;
+    timer.provisional = d.provisional;
+  }
+  t.new_timer = timer;
+}
+
+}  // namespace
+
+Result<std::string> target_of(const PlanContext& ctx, const Case& c, const ActionDef& a) {
+  if (!a.has_route) return a.to.front();
+  return ctx.set.route(ctx.def, c.stage, a.id, view_of(c), ctx.q);
+}
+
+Status plan_move(const PlanContext& ctx, Transition& t, int64_t rev_before,
+                 const std::string& actor, const std::string& action, const std::string& target,
+                 const Json& payload, const std::string& comment) {
+  const StageDef* from = ctx.def.stage(t.next.stage);
+  const StageDef* to = ctx.def.stage(target);
+  if (!to) return err(ErrorCode::internal, "procedure has no stage " + target);
+  if (from) {
+    if (from->has_on_exit)
+      if (auto s = run_hook(ctx, t, HookKind::on_exit, from->id, ""); !s) return s;
+    const ActionDef* a = from->action(action);
+    if (a && a->has_effects)
+      if (auto s = run_hook(ctx, t, HookKind::effects, from->id, action); !s) return s;
+    if (from->notice) t.writes.close_notices = true;
+    t.cancel_timers = true;
+  }
+  append_event(ctx, t, rev_before, actor, action, target, payload, comment);
+  t.next.stage = target;
+  t.next.stage_seq = t.events.back().seq;
+  t.next.status = to->terminal ? "closed" : "active";
+  if (to->has_on_enter)
+    if (auto s = run_hook(ctx, t, HookKind::on_enter, to->id, ""); !s) return s;
+  plan_timer(ctx, t, *to, action);
+  if (to->notice) {
+    Notice n;
+    n.kind = "public_notice";
+    n.case_id = t.next.id;
+    n.stage = to->id;
+    n.title = to->notice->title;
+    n.outcome = to->notice->outcome;
+    n.opens = ctx.now;
+    if (t.new_timer) n.closes = t.new_timer->due_at;
+    t.writes.open_notice = n;
+  }
+  return ok_status();
+}
+
+void plan_stay(const PlanContext& ctx, Transition& t, int64_t rev_before, const std::string& actor,
+               const std::string& action, const Json& payload, const std::string& comment) {
+  append_event(ctx, t, rev_before, actor, action, t.next.stage, payload, comment);
+}
+
+}  // namespace qc
