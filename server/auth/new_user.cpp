@@ -1,0 +1,93 @@
+#include "auth/new_user.hpp"
+
+#include <algorithm>
+
+#include "auth/passwords.hpp"
+#include "auth/utf8.hpp"
+#include "core/procedure.hpp"
+#include "core/region.hpp"
+#include "core/uscc.hpp"
+
+namespace qc {
+
+namespace {
+
+constexpr size_t kMaxDisplayName = 100;  // code points
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// C0 controls and DEL; C1 controls (U+0080-U+009F) are encoded as 0xC2 0x80-0x9F.
+bool has_control_characters(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  }
+  return false;
+}
+
+Status validate_grants(NewUser& u) {
+  if (u.grants.empty())
+    return err(ErrorCode::validation, "a user needs at least one role", "grants");
+  bool enterprise_role = false;
+  for (const auto& g : u.grants) {
+    // public and system are stand-ins for anonymous callers and timers, never held by a user.
+    if (!role_known(g.role) || g.role == "public" || g.role == "system")
+      return err(ErrorCode::validation, "unknown role: " + g.role, "grants");
+    if (!region_code_valid(g.region))
+      return err(ErrorCode::validation, "a region is a six-digit GB/T 2260 code: " + g.region,
+                 "grants");
+    enterprise_role = enterprise_role || g.role == "enterprise";
+  }
+  std::vector<RoleGrant> unique;
+  for (auto& g : u.grants)
+    if (std::find(unique.begin(), unique.end(), g) == unique.end()) unique.push_back(std::move(g));
+  u.grants = std::move(unique);
+
+  if (enterprise_role && !u.enterprise)
+    return err(ErrorCode::validation, "an enterprise user must name its enterprise (USCC)",
+               "enterprise");
+  if (!enterprise_role && u.enterprise)
+    return err(ErrorCode::validation, "only a user with role enterprise is bound to an enterprise",
+               "enterprise");
+  if (u.enterprise) {
+    if (auto problem = uscc_problem(*u.enterprise); !problem.empty())
+      return err(ErrorCode::invalid_uscc, problem, "enterprise");
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+bool username_valid(std::string_view username) {
+  if (username.size() < 3 || username.size() > 64) return false;
+  return std::all_of(username.begin(), username.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
+
+Status validate_new_user(NewUser& u) {
+  if (!username_valid(u.username))
+    return err(ErrorCode::validation,
+               "a username has 3 to 64 characters: lowercase letters, digits, '_', '.', '-'",
+               "username");
+  if (auto problem = password_problem(u.username, u.password); !problem.empty())
+    return err(ErrorCode::validation, problem, "password");
+
+  u.display_name = trimmed(u.display_name);
+  if (u.display_name.empty()) u.display_name = u.username;  // the form may leave it blank
+  const auto chars = auth_detail::utf8_length(u.display_name);
+  if (!chars || *chars > kMaxDisplayName || has_control_characters(u.display_name))
+    return err(ErrorCode::validation,
+               "a display name has at most 100 characters and no control characters",
+               "display_name");
+  return validate_grants(u);
+}
+
+}  // namespace qc

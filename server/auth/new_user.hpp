@@ -1,0 +1,30 @@
+#pragma once
+// What an administrator submits to create an account, and the rules it must meet.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace qc {
+
+struct NewUser {
+  std::string username;
+  std::string password;
+  std::string display_name;
+  std::vector<RoleGrant> grants;
+  std::optional<std::string> enterprise;  // USCC; required with, and only with, role enterprise
+};
+
+// [a-z0-9_.-]{3,64}
+bool username_valid(std::string_view username);
+
+// Checks `u` and normalises it in place (display name trimmed, blank -> the username;
+// duplicate grants dropped).
+// validation with `field` set ("username", "password", "display_name", "grants",
+// "enterprise"), or invalid_uscc (field "enterprise") for a malformed USCC.
+Status validate_new_user(NewUser& u);
+
+}  // namespace qc

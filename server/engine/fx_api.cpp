@@ -1,0 +1,142 @@
+// `fx`: how hooks ask for effects. Each fx.<kind>{…} checks its named arguments, converts
+// them to JSON and appends an Effect; the host applies them in the transition's
+// transaction. fx.set also updates case.data for the rest of the hook.
+#include <string>
+
+#include "engine/call_context.hpp"
+#include "engine/json_bridge.hpp"
+
+namespace qc::engine {
+
+namespace {
+
+enum class ArgType { string, integer, boolean };
+
+struct ArgSpec {
+  const char* name;
+  ArgType type;
+  bool required;
+};
+
+struct KindSpec {
+  const char* kind;
+  ArgSpec args[4];    // unused slots have no name
+  bool open = false;  // any keys (fx.set)
+};
+
+const KindSpec kKinds[] = {
+    {"grant",
+     {{"grade", ArgType::string, true},
+      {"years", ArgType::integer, true},
+      {"family", ArgType::string, false},
+      {"published", ArgType::boolean, false}}},
+    {"suspend", {{"grant_id", ArgType::integer, true}}},
+    {"reinstate", {{"grant_id", ArgType::integer, true}}},
+    {"revoke", {{"grant_id", ArgType::integer, true}}},
+    {"ban",
+     {{"years", ArgType::integer, true},
+      {"reason", ArgType::string, true},
+      {"family", ArgType::string, false}}},
+    {"list", {{"activity", ArgType::string, false}}},
+    {"delist", {{"activity", ArgType::string, false}}},
+    {"announce",
+     {{"kind", ArgType::string, true},
+      {"title", ArgType::string, true},
+      {"body", ArgType::string, true}}},
+    {"document",
+     {{"name", ArgType::string, true},
+      {"title", ArgType::string, true},
+      {"body", ArgType::string, false},
+      {"template", ArgType::string, false}}},
+    {"set", {}, true},  // any keys
+};
+
+const char* type_name(ArgType t) {
+  return t == ArgType::string ? "a string" : t == ArgType::integer ? "an integer" : "true or false";
+}
+
+bool has_type(const Json& v, ArgType t) {
+  switch (t) {
+    case ArgType::string:
+      return v.is_string();
+    case ArgType::integer:
+      return v.is_int64();
+    case ArgType::boolean:
+      return v.is_bool();
+  }
+  return false;
+}
+
+void check_args(const KindSpec& spec, const JsonObject& args) {
+  const std::string fn = std::string("fx.") + spec.kind;
+  if (spec.open) return;
+  for (const auto& kv : args) {
+    const ArgSpec* known = nullptr;
+    for (const auto& a : spec.args)
+      if (a.name && kv.key() == a.name) known = &a;
+    if (!known) throw ScriptError(fn + ": unknown argument '" + std::string(kv.key()) + "'");
+    if (!has_type(kv.value(), known->type))
+      throw ScriptError(fn + ": " + known->name + " must be " + type_name(known->type));
+    if (known->type == ArgType::integer && kv.value().get_int64() <= 0 &&
+        std::string_view(known->name) == "years")
+      throw ScriptError(fn + ": years must be positive");
+  }
+  for (const auto& a : spec.args)
+    if (a.name && a.required && !args.contains(a.name))
+      throw ScriptError(fn + ": missing " + a.name);
+  if (args.contains("body") && args.contains("template"))
+    throw ScriptError(fn + ": give body or template, not both");
+}
+
+// Upvalues: 1 call serial, 2 index into kKinds, 3 the call's case table.
+int fx_call(lua_State* L) {
+  const KindSpec& spec = kKinds[lua_tointeger(L, lua_upvalueindex(2))];
+  CallContext& ctx = current_call(L, 1, "fx");
+  if (!ctx.effects) throw ScriptError("fx is not available here");
+  const std::string fn = std::string("fx.") + spec.kind;
+  if (lua_type(L, 1) != LUA_TTABLE)
+    throw ScriptError(fn + " expects named arguments: " + fn + "{ … }");
+  Json args = to_json(L, 1, fn + " argument");
+  if (!args.is_object()) throw ScriptError(fn + " takes named arguments, not a list");
+  check_args(spec, args.get_object());
+  if (spec.open) {
+    // The rest of the hook sees the values as the host will store them.
+    lua_settop(L, 0);
+    lua_pushvalue(L, lua_upvalueindex(3));
+    const JsonObject& values = args.get_object();
+    protect(L, 1, 0, [&values](lua_State* S) {
+      if (lua_getfield(S, 1, "data") != LUA_TTABLE) {
+        lua_pop(S, 1);
+        lua_newtable(S);
+        lua_pushvalue(S, -1);
+        lua_setfield(S, 1, "data");
+      }
+      for (const auto& kv : values) {
+        lua_pushlstring(S, kv.key().data(), kv.key().size());
+        push_json(S, kv.value());
+        lua_rawset(S, -3);
+      }
+      return 0;
+    });
+  }
+  ctx.effects->push_back(Effect{spec.kind, std::move(args.get_object())});
+  return 0;
+}
+
+}  // namespace
+
+void push_effects_api(lua_State* L, int case_index) {
+  luaL_checkstack(L, 5, "fx");
+  case_index = lua_absindex(L, case_index);
+  const lua_Integer serial = host_of(L).call ? host_of(L).call->serial : 0;
+  lua_createtable(L, 0, static_cast<int>(std::size(kKinds)));
+  for (size_t i = 0; i < std::size(kKinds); ++i) {
+    lua_pushinteger(L, serial);
+    lua_pushinteger(L, static_cast<lua_Integer>(i));
+    lua_pushvalue(L, case_index);
+    lua_pushcclosure(L, &entry<&fx_call>, 3);
+    lua_setfield(L, -2, kKinds[i].kind);
+  }
+}
+
+}  // namespace qc::engine

@@ -1,0 +1,76 @@
+#include "auth/passwords.hpp"
+
+#include <gtest/gtest.h>
+
+namespace qc {
+namespace {
+
+TEST(Passwords, HashVerifiesTheRightPasswordOnly) {
+  const std::string hash = hash_password("correct horse battery");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;
+  EXPECT_TRUE(verify_password(hash, "correct horse battery"));
+  EXPECT_FALSE(verify_password(hash, "correct horse batterY"));
+  EXPECT_FALSE(verify_password(hash, ""));
+}
+
+TEST(Passwords, HashesAreSalted) {
+  const std::string a = hash_password("same password here");
+  const std::string b = hash_password("same password here");
+  EXPECT_NE(a, b);
+  EXPECT_TRUE(verify_password(b, "same password here"));
+}
+
+TEST(Passwords, ChinesePasswordsRoundTrip) {
+  const std::string hash = hash_password("企业质量信用等级认定");
+  EXPECT_TRUE(verify_password(hash, "企业质量信用等级认定"));
+  EXPECT_FALSE(verify_password(hash, "企业质量信用等级认證"));
+}
+
+TEST(Passwords, MalformedHashesNeverVerify) {
+  EXPECT_FALSE(verify_password("", "anything at all"));
+  EXPECT_FALSE(verify_password("not a hash", "not a hash"));
+  EXPECT_FALSE(verify_password(std::string(500, '$'), "x"));
+  // A hash with an embedded NUL must not be read as its prefix.
+  std::string hash = hash_password("correct horse battery");
+  hash.insert(hash.size() / 2, 1, '\0');
+  EXPECT_FALSE(verify_password(hash, "correct horse battery"));
+}
+
+TEST(PasswordPolicy, AcceptsLongEnoughPasswords) {
+  EXPECT_EQ(password_problem("alice", "0123456789"), "");
+  EXPECT_EQ(password_problem("alice", "a much longer pass phrase"), "");
+}
+
+TEST(PasswordPolicy, RejectsShortPasswords) {
+  EXPECT_NE(password_problem("alice", ""), "");
+  EXPECT_NE(password_problem("alice", "012345678"), "");  // 9
+  EXPECT_NE(password_problem("alice", "012345678").find("10"), std::string::npos);
+}
+
+TEST(PasswordPolicy, CountsCharactersNotBytes) {
+  // Ten Chinese characters are 30 bytes of UTF-8 and exactly long enough; nine are not,
+  // although their 27 bytes are more than ten.
+  EXPECT_EQ(password_problem("alice", "质量信用等级认定管理"), "");
+  EXPECT_NE(password_problem("alice", "质量信用等级认定管"), "");
+  EXPECT_EQ(password_problem("alice", "质量信用等级认定管x"), "");
+}
+
+TEST(PasswordPolicy, RejectsTheUsernameInAnyCase) {
+  EXPECT_NE(password_problem("inspector01", "inspector01"), "");
+  EXPECT_NE(password_problem("inspector01", "INSPECTOR01"), "");
+  EXPECT_NE(password_problem("inspector01", "Inspector01"), "");
+  EXPECT_NE(password_problem("inspector01", "Inspector01").find("username"), std::string::npos);
+  EXPECT_EQ(password_problem("inspector01", "inspector012"), "");
+}
+
+TEST(PasswordPolicy, RejectsInvalidUtf8AndOverlongPasswords) {
+  EXPECT_NE(password_problem("alice", std::string("0123456789\xff")), "");
+  EXPECT_NE(password_problem("alice", std::string("012345678\xe8\xb4")), "");       // truncated
+  EXPECT_NE(password_problem("alice", std::string("0123456789\xc0\xaf")), "");      // overlong '/'
+  EXPECT_NE(password_problem("alice", std::string("0123456789\xed\xa0\x80")), "");  // surrogate
+  EXPECT_EQ(password_problem("alice", std::string(256, 'x')), "");
+  EXPECT_NE(password_problem("alice", std::string(257, 'x')), "");
+}
+
+}  // namespace
+}  // namespace qc

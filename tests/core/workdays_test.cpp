@@ -1,0 +1,112 @@
+#include "core/workdays.hpp"
+
+#include <gtest/gtest.h>
+
+namespace qc {
+namespace {
+
+using namespace std::chrono;
+
+Date day(std::string_view s) { return parse_date(s).value(); }
+Instant at(std::string_view s) { return parse_instant(s).value(); }
+
+class Workdays : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = WorkCalendar::from_file(QC_SOURCE_DIR "/plugins/calendar/cn_workdays.json");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    cal = std::move(loaded).value();
+  }
+  WorkCalendar cal;
+};
+
+TEST_F(Workdays, NationalDayIsAHoliday) {
+  EXPECT_FALSE(cal.is_workday(day("2026-10-01")));  // Thursday, holiday
+  EXPECT_FALSE(cal.is_workday(day("2026-10-07")));  // Wednesday, holiday
+  EXPECT_TRUE(cal.is_workday(day("2026-10-08")));   // Thursday, back to work
+}
+
+TEST_F(Workdays, MakeUpSaturdaysAreWorkdays) {
+  EXPECT_EQ(weekday{sys_days{day("2026-10-10")}}, Saturday);
+  EXPECT_TRUE(cal.is_workday(day("2026-10-10")));
+  EXPECT_EQ(weekday{sys_days{day("2026-02-14")}}, Saturday);
+  EXPECT_TRUE(cal.is_workday(day("2026-02-14")));
+  EXPECT_FALSE(cal.is_workday(day("2026-10-11")));  // an ordinary Sunday
+}
+
+TEST_F(Workdays, CoversPublishedYearsOnly) {
+  EXPECT_TRUE(cal.covers(day("2026-06-01")));
+  EXPECT_FALSE(cal.covers(day("2027-06-01")));
+}
+
+TEST_F(Workdays, FiveWorkingDaysAcrossNationalDayWeek) {
+  // Started on Tuesday 2026-09-29. From the data (holidays 10-01..10-07, make-up workday
+  // Saturday 10-10):
+  //   09-30 Wed  workday  -> 1
+  //   10-01 .. 10-07      holidays (Golden Week, Thursday to Wednesday)
+  //   10-08 Thu  workday  -> 2
+  //   10-09 Fri  workday  -> 3
+  //   10-10 Sat  make-up  -> 4
+  //   10-11 Sun  rest
+  //   10-12 Mon  workday  -> 5
+  // so the deadline is 24:00 Beijing on 2026-10-12, i.e. 2026-10-12T16:00:00Z.
+  EXPECT_EQ(cal.nth_workday_after(day("2026-09-29"), 5), day("2026-10-12"));
+  const Deadline d = cal.add_workdays(day("2026-09-29"), 5);
+  EXPECT_EQ(d.due_at, at("2026-10-12T16:00:00Z"));
+  EXPECT_FALSE(d.provisional);
+}
+
+TEST_F(Workdays, SpringFestivalWithMakeUpDays) {
+  // Started on Friday 2026-02-13: 02-14 Sat is a make-up workday (1); 02-15..02-23 are the
+  // Spring Festival holidays; 02-24 Tue (2); 02-25 Wed (3).
+  EXPECT_EQ(cal.nth_workday_after(day("2026-02-13"), 3), day("2026-02-25"));
+}
+
+TEST_F(Workdays, DeadlineBeyondPublishedDataIsProvisionalMondayToFriday) {
+  // 2027 is not in the data: counted Monday-Friday and flagged. Started Friday 2027-10-01
+  // (a holiday in reality, unknown here): Mon 10-04 .. Fri 10-08 are the five days.
+  const Deadline d = cal.add_workdays(day("2027-10-01"), 5);
+  EXPECT_EQ(d.due_at, at("2027-10-08T16:00:00Z"));
+  EXPECT_TRUE(d.provisional);
+  EXPECT_TRUE(cal.is_workday(day("2027-10-01")));   // a Friday, not known as a holiday
+  EXPECT_FALSE(cal.is_workday(day("2027-10-02")));  // Saturday
+}
+
+TEST_F(Workdays, DeadlineRunningIntoUnpublishedYearIsProvisional) {
+  // Started Thursday 2026-12-31: the working days fall in 2027.
+  bool provisional = false;
+  EXPECT_EQ(cal.nth_workday_after(day("2026-12-31"), 1, &provisional), day("2027-01-01"));
+  EXPECT_TRUE(provisional);
+}
+
+TEST_F(Workdays, ZeroWorkdaysIsTheEndOfTheStartDay) {
+  EXPECT_EQ(cal.add_workdays(day("2026-10-01"), 0).due_at, at("2026-10-01T16:00:00Z"));
+}
+
+TEST_F(Workdays, AddDaysIsDueAt1600Z) {
+  const Deadline d = WorkCalendar::add_days(day("2026-09-29"), 5);
+  EXPECT_EQ(d.due_at, at("2026-10-04T16:00:00Z"));  // holidays do not matter for days
+  EXPECT_FALSE(d.provisional);
+  EXPECT_EQ(WorkCalendar::add_days(day("2026-12-30"), 2).due_at, at("2027-01-01T16:00:00Z"));
+}
+
+TEST(WorkCalendarJson, RejectsMalformedData) {
+  EXPECT_FALSE(WorkCalendar::from_json("[]").ok());
+  EXPECT_FALSE(WorkCalendar::from_json("{\"holidays\":[]}").ok());
+  EXPECT_FALSE(
+      WorkCalendar::from_json("{\"years\":[2026],\"holidays\":[\"2026-02-30\"],\"workdays\":[]}")
+          .ok());
+  EXPECT_FALSE(WorkCalendar::from_file("/nonexistent/calendar.json").ok());
+}
+
+TEST(WorkCalendarJson, HolidaysOnlyApplyInPublishedYears) {
+  auto cal = WorkCalendar::from_json(
+      "{\"years\":[2026],\"holidays\":[\"2026-10-01\"],\"workdays\":[\"2026-10-10\"]}");
+  ASSERT_TRUE(cal.ok());
+  EXPECT_FALSE(cal->is_workday(day("2026-10-01")));
+  EXPECT_TRUE(cal->is_workday(day("2026-10-10")));
+  EXPECT_TRUE(cal->is_workday(day("2026-10-02")));  // Friday, not listed in this data
+}
+
+}  // namespace
+}  // namespace qc
