@@ -1,11 +1,13 @@
 #pragma once
 // The repository: the only interface to persistent state. Implemented once over SOCI for
-// SQLite and PostgreSQL (sql_store.cpp); the same test suite runs against both.
+// SQLite and PostgreSQL (SqlStore, store/*.cpp); the same test suite runs against both.
 //
 // Every write is one transaction. Writes that change state also append one audit entry
 // to the hash-chained `audit` table inside that same transaction.
+#include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,14 @@
 #include "core/result.hpp"
 
 namespace qc {
+
+// Thrown by the methods that return plain values (optional/vector/Page/void) when the
+// database is unreachable, read-only or full; the HTTP layer answers 503 `unavailable`.
+// Result-returning methods answer ErrorCode::unavailable instead.
+class StoreUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 template <typename T>
 struct Page {
@@ -65,6 +75,9 @@ struct StoredResponse {  // Idempotency-Key replay
   std::string request_hash;
   int status = 200;
   std::string body;
+  // When set, open_case/commit compute `body` from the case as stored (its id assigned),
+  // inside the transaction, before the row is inserted.
+  std::function<std::string(const Case&)> render;
 };
 
 struct EnterpriseQuery {
@@ -191,10 +204,16 @@ class Store {
   // Timers. A timer fires at most once: its transition sets fired_at (Transition::fired_timer).
   virtual std::vector<Timer> due_timers(Instant now, int limit) = 0;
   // Lease a due timer for `owner` until `until`; false when another holds a live lease.
+  // Leases are on the same timeline as due_timers' `now`: a lease is live while
+  // claimed_until >= real clock + clock_offset() (the simulated clock's now).
   virtual bool claim_timer(int64_t id, const std::string& owner, Instant until) = 0;
   virtual std::optional<Timer> pending_timer(int64_t case_id) = 0;
   // The due instant of the first timer the case ever had in `stage` (for keep = true).
   virtual std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) = 0;
+  // Grade terms: an active or suspended grant whose valid_to is before `today` becomes
+  // expired. Idempotent (safe on every server at once); one audit entry names the grants.
+  // Returns how many expired.
+  virtual int64_t expire_grants(Date today, AuditEntry audit) = 0;
 
   // Idempotency-Key.
   virtual std::optional<StoredResponse> stored_response(const std::string& username,
@@ -210,7 +229,10 @@ class Store {
   virtual AuditVerification verify_audit() = 0;
 };
 
-// Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations.
-Result<std::unique_ptr<Store>> open_store(const std::string& url, int pool_size);
+// Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`
+// (default: the system clock) is what timer leases are judged on, plus the stored clock
+// offset; it is a parameter so that tests can inject one.
+Result<std::unique_ptr<Store>> open_store(const std::string& url, int pool_size,
+                                          std::shared_ptr<const Clock> real_clock = nullptr);
 
 }  // namespace qc

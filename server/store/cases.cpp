@@ -1,0 +1,120 @@
+// Cases: opening, committing transitions (optimistic on rev), and reading them back.
+#include "store/errors.hpp"
+#include "store/rows.hpp"
+#include "store/sql.hpp"
+#include "store/sql_store.hpp"
+#include "store/transition.hpp"
+
+namespace qc::store {
+
+Result<Case> SqlStore::open_case(Transition t) {
+  return guarded([&]() -> Result<Case> {
+    Case& c = t.next;
+    c.rev = static_cast<int64_t>(t.events.size());
+    if (c.created_at == Instant{} && !t.events.empty()) c.created_at = t.events.front().at;
+    c.updated_at = t.events.empty() ? c.created_at : t.events.back().at;
+    WriteTx tx = db_.write();
+    c.id =
+        fetch_int(tx.sql(),
+                  Sql("INSERT INTO cases (procedure, version, uscc, region, stage, status, data, "
+                      "rev, stage_seq, opened_by, created_at, updated_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      {c.procedure, int64_t{c.version}, c.enterprise, c.region, c.stage, c.status,
+                       json_text(c.data), c.rev, c.stage_seq, c.opened_by, secs(c.created_at),
+                       secs(c.updated_at)}))
+            .value_or(0);
+    Result<Case> stored = finish_transition(tx, c.id, t);
+    if (stored) tx.commit();
+    return stored;
+  });
+}
+
+Result<Case> SqlStore::commit(Transition t) {
+  return guarded([&]() -> Result<Case> {
+    Case& c = t.next;
+    c.rev = t.expected_rev + static_cast<int64_t>(t.events.size());
+    if (!t.events.empty()) c.updated_at = t.events.back().at;
+    WriteTx tx = db_.write();
+    // The compare-and-set on rev: on PostgreSQL a concurrent writer of the same case waits
+    // for this row lock and then sees the new rev; on SQLite writers are serialised.
+    const int64_t changed = exec(
+        tx.sql(), Sql("UPDATE cases SET version = ?, stage = ?, status = ?, data = ?, rev = ?, "
+                      "stage_seq = ?, updated_at = ? WHERE id = ? AND rev = ?",
+                      {int64_t{c.version}, c.stage, c.status, json_text(c.data), c.rev, c.stage_seq,
+                       secs(c.updated_at), c.id, t.expected_rev}));
+    if (changed == 0) {
+      if (!read_case(tx.sql(), c.id)) return err(ErrorCode::not_found, "no such case");
+      return err(ErrorCode::conflict, "the case has changed (stale rev)", "rev");
+    }
+    Result<Case> stored = finish_transition(tx, c.id, t);
+    if (stored) tx.commit();
+    return stored;
+  });
+}
+
+std::optional<Case> SqlStore::case_by_id(int64_t id) {
+  return plain([&] {
+    auto sql = db_.read();
+    return read_case(*sql, id);
+  });
+}
+
+Page<Case> SqlStore::cases(const CaseQuery& q) {
+  return plain([&] {
+    Where w;
+    w.scope(q.scope, "c.region", "c.uscc")
+        .eq("c.procedure", q.procedure)
+        .eq("c.stage", q.stage)
+        .eq("c.status", q.status)
+        .eq("c.uscc", q.enterprise)
+        .prefix("c.region", q.region)
+        .eq("c.opened_by", q.opened_by);
+    auto sql = db_.read();
+    return fetch_page<CaseRow>(*sql, CaseRow::kColumns, "cases c", w, "c.id", q.page);
+  });
+}
+
+std::vector<CaseEvent> SqlStore::events(int64_t case_id) {
+  return plain([&] {
+    auto sql = db_.read();
+    Sql q("SELECT ");
+    q.add(EventRow::kColumns)
+        .add(" FROM case_events ev WHERE ev.case_id = ? ORDER BY ev.seq", {case_id});
+    return fetch_all<EventRow>(*sql, std::move(q));
+  });
+}
+
+std::vector<Vote> SqlStore::votes(int64_t case_id, int64_t round) {
+  return plain([&] {
+    auto sql = db_.read();
+    Sql q("SELECT ");
+    q.add(VoteRow::kColumns)
+        .add(" FROM votes v WHERE v.case_id = ? AND v.round = ? ORDER BY v.at, v.username",
+             {case_id, round});
+    return fetch_all<VoteRow>(*sql, std::move(q));
+  });
+}
+
+std::vector<Document> SqlStore::documents(int64_t case_id) {
+  return plain([&] {
+    auto sql = db_.read();
+    // The listing leaves html out (it can be large); document() reads one in full.
+    Sql q(
+        "SELECT d.case_id, d.name, d.title, '', d.created_at FROM documents d "
+        "WHERE d.case_id = ? ORDER BY d.created_at, d.name",
+        {case_id});
+    return fetch_all<DocumentRow>(*sql, std::move(q));
+  });
+}
+
+std::optional<Document> SqlStore::document(int64_t case_id, const std::string& name) {
+  return plain([&] {
+    auto sql = db_.read();
+    Sql q("SELECT ");
+    q.add(DocumentRow::kColumns)
+        .add(" FROM documents d WHERE d.case_id = ? AND d.name = ?", {case_id, name});
+    return fetch_one<DocumentRow>(*sql, std::move(q));
+  });
+}
+
+}  // namespace qc::store

@@ -1,0 +1,188 @@
+#include "store/rows.hpp"
+
+#include <boost/json.hpp>
+
+#include "store/sql.hpp"
+
+namespace qc::store {
+
+std::string date_text(Date d) { return format_date(d); }
+
+Date date_from(const std::string& s) {
+  // Only this module writes dates, always as format_date; a row that fails to parse was
+  // edited by hand, and the epoch marks it rather than aborting a whole listing.
+  return parse_date(s).value_or(Date{std::chrono::sys_days{}});
+}
+
+std::string json_text(const Json& v) { return boost::json::serialize(v); }
+
+Json json_from(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return boost::json::parse(s);
+}
+
+namespace {
+template <class... T>
+void into_all(soci::statement& st, T&... cols) {
+  (st.exchange(soci::into(cols)), ...);
+}
+}  // namespace
+
+void EnterpriseRow::bind(soci::statement& st) {
+  into_all(st, uscc, name, region, established_on, status);
+}
+Enterprise EnterpriseRow::value() const {
+  return {uscc, name, region, date_from(established_on), status};
+}
+
+void RecordRow::bind(soci::statement& st) {
+  into_all(st, id, uscc, kind, category, occurred_on, source, detail, created_at);
+}
+QualityRecord RecordRow::value() const {
+  return {id, uscc, kind, category, date_from(occurred_on), source, detail, instant(created_at)};
+}
+
+void CaseRow::bind(soci::statement& st) {
+  into_all(st, id, procedure, version, uscc, region, stage, status, data, rev, stage_seq, opened_by,
+           created_at, updated_at);
+}
+Case CaseRow::value() const {
+  Case c;
+  c.id = id;
+  c.procedure = procedure;
+  c.version = static_cast<int>(version);
+  c.enterprise = uscc;
+  c.region = region;
+  c.stage = stage;
+  c.status = status;
+  Json j = json_from(data);
+  if (j.is_object()) c.data = std::move(j.as_object());
+  c.rev = rev;
+  c.stage_seq = stage_seq;
+  c.opened_by = opened_by;
+  c.created_at = instant(created_at);
+  c.updated_at = instant(updated_at);
+  return c;
+}
+
+void EventRow::bind(soci::statement& st) {
+  into_all(st, case_id, seq, at, actor, action, from_stage, to_stage, comment, payload, prev_hash,
+           hash);
+}
+CaseEvent EventRow::value() const {
+  return {case_id,  seq,     instant(at),        actor,     action, from_stage,
+          to_stage, comment, json_from(payload), prev_hash, hash};
+}
+
+void TimerRow::bind(soci::statement& st) {
+  into_all(st, id, case_id, stage, fire_action, due_at, provisional);
+  st.exchange(soci::into(fired_at, fired_ind));
+}
+Timer TimerRow::value() const {
+  Timer t{id, case_id, stage, fire_action, instant(due_at), provisional != 0, std::nullopt};
+  if (fired_ind == soci::i_ok) t.fired_at = instant(fired_at);
+  return t;
+}
+
+void GrantRow::bind(soci::statement& st) {
+  into_all(st, id, uscc, family, grade, valid_from, valid_to, status, case_id, published);
+}
+Grant GrantRow::value() const {
+  return {id,     uscc,    family,        grade, date_from(valid_from), date_from(valid_to),
+          status, case_id, published != 0};
+}
+
+void BanRow::bind(soci::statement& st) {
+  into_all(st, id, uscc, family, reason, from, until, case_id);
+}
+Ban BanRow::value() const {
+  return {id, uscc, family, reason, date_from(from), date_from(until), case_id};
+}
+
+void ListingRow::bind(soci::statement& st) {
+  into_all(st, id, uscc, activity, status, since, case_id);
+}
+Listing ListingRow::value() const {
+  return {id, uscc, activity, status, date_from(since), case_id};
+}
+
+void NoticeRow::bind(soci::statement& st) {
+  into_all(st, id, kind, case_id, stage, title, outcome, body, opens);
+  st.exchange(soci::into(closes, closes_ind));
+  st.exchange(soci::into(is_open));
+}
+Notice NoticeRow::value() const {
+  Notice n{id,      kind, case_id,        stage,        title,
+           outcome, body, instant(opens), std::nullopt, is_open != 0};
+  if (closes_ind == soci::i_ok) n.closes = instant(closes);
+  return n;
+}
+
+void ObjectionRow::bind(soci::statement& st) {
+  into_all(st, id, notice_id, case_id, name, contact, content, at);
+}
+Objection ObjectionRow::value() const {
+  return {id, notice_id, case_id, name, contact, content, instant(at)};
+}
+
+void AnnouncementRow::bind(soci::statement& st) {
+  into_all(st, id, kind, family, uscc, title, body, announced_on, case_id);
+}
+Announcement AnnouncementRow::value() const {
+  return {id, kind, family, uscc, title, body, date_from(announced_on), case_id};
+}
+
+void DocumentRow::bind(soci::statement& st) {
+  into_all(st, case_id, name, title, html, created_at);
+}
+Document DocumentRow::value() const { return {case_id, name, title, html, instant(created_at)}; }
+
+void VoteRow::bind(soci::statement& st) { into_all(st, case_id, round, username, pass); }
+Vote VoteRow::value() const { return {case_id, round, username, pass != 0}; }
+
+void UserRow::bind(soci::statement& st) {
+  into_all(st, id, username, display_name, password_hash);
+  st.exchange(soci::into(enterprise, enterprise_ind));
+  into_all(st, disabled, created_at);
+}
+User UserRow::value() const {
+  User u;
+  u.id = id;
+  u.username = username;
+  u.display_name = display_name;
+  u.password_hash = password_hash;
+  if (enterprise_ind == soci::i_ok) u.enterprise = enterprise;
+  u.disabled = disabled != 0;
+  u.created_at = instant(created_at);
+  return u;
+}
+
+void SessionRow::bind(soci::statement& st) {
+  into_all(st, token_hash, username, csrf_token, created_at, last_seen, expires_at);
+}
+Session SessionRow::value() const {
+  return {token_hash,          username,           csrf_token,
+          instant(created_at), instant(last_seen), instant(expires_at)};
+}
+
+void AuditRow::bind(soci::statement& st) {
+  into_all(st, seq, at, actor, what, detail, prev_hash, hash);
+}
+AuditEntry AuditRow::value() const {
+  return {seq, instant(at), actor, what, json_from(detail), prev_hash, hash};
+}
+
+void StoredResponseRow::bind(soci::statement& st) {
+  into_all(st, username, key, request_hash, status, body);
+}
+StoredResponse StoredResponseRow::value() const {
+  StoredResponse r;
+  r.username = username;
+  r.key = key;
+  r.request_hash = request_hash;
+  r.status = static_cast<int>(status);
+  r.body = body;
+  return r;
+}
+
+}  // namespace qc::store

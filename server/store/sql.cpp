@@ -1,0 +1,132 @@
+#include "store/sql.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace qc::store {
+
+Sql& Sql::add(std::string_view fragment, std::vector<Param> params) {
+  size_t next = 0;
+  for (char c : fragment) {
+    if (c != '?') {
+      text_ += c;
+      continue;
+    }
+    // A '?' without a value is a bug in this module's fixed SQL, not a runtime condition.
+    if (next >= params.size()) throw std::logic_error("SQL fragment has more '?' than values");
+    text_ += ":p" + std::to_string(params_.size());
+    params_.push_back(std::move(params[next++]));
+  }
+  if (next != params.size()) throw std::logic_error("SQL fragment has fewer '?' than values");
+  return *this;
+}
+
+void Sql::bind(soci::statement& st) {
+  // Sized once: SOCI keeps pointers to the values and indicators (it copies the names).
+  indicators_.assign(params_.size(), soci::i_ok);
+  for (size_t i = 0; i < params_.size(); ++i) {
+    const std::string name = "p" + std::to_string(i);
+    Param& p = params_[i];
+    if (std::holds_alternative<std::monostate>(p)) {
+      // The type of a NULL does not matter to either backend; bind it as text.
+      p = std::string();
+      indicators_[i] = soci::i_null;
+      st.exchange(soci::use(std::get<std::string>(p), indicators_[i], name));
+    } else if (auto* s = std::get_if<std::string>(&p)) {
+      st.exchange(soci::use(*s, name));
+    } else {
+      st.exchange(soci::use(std::get<int64_t>(p), name));
+    }
+  }
+}
+
+Where& Where::add(std::string_view condition, std::vector<Param> params) {
+  conditions_.emplace_back(std::string(condition), std::move(params));
+  return *this;
+}
+
+Where& Where::eq(std::string_view column, const std::optional<std::string>& v) {
+  if (!v || v->empty()) return *this;
+  return add(std::string(column) + " = ?", {*v});
+}
+
+Where& Where::prefix(std::string_view column, const std::optional<std::string>& v) {
+  if (!v || v->empty()) return *this;
+  return add(std::string(column) + " LIKE ? ESCAPE '\\'", {like_prefix(*v)});
+}
+
+Where& Where::scope(const Scope& s, std::string_view region_column, std::string_view uscc_column) {
+  if (s.all) return *this;
+  std::string cond;
+  std::vector<Param> params;
+  for (const auto& p : s.region_prefixes) {
+    cond += cond.empty() ? "(" : " OR ";
+    cond += std::string(region_column) + " LIKE ? ESCAPE '\\'";
+    params.emplace_back(like_prefix(p));
+  }
+  if (s.enterprise) {
+    cond += cond.empty() ? "(" : " OR ";
+    cond += std::string(uscc_column) + " = ?";
+    params.emplace_back(*s.enterprise);
+  }
+  if (cond.empty()) return add("1 = 0");  // an empty scope sees nothing
+  return add(cond + ")", std::move(params));
+}
+
+void Where::append_to(Sql& sql) const {
+  bool first = true;
+  for (const auto& [cond, params] : conditions_) {
+    sql.add(first ? " WHERE " : " AND ");
+    sql.add(cond, params);
+    first = false;
+  }
+}
+
+namespace {
+std::string escape_like(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::string like_prefix(std::string_view s) { return escape_like(s) + "%"; }
+std::string like_contains(std::string_view s) { return "%" + escape_like(s) + "%"; }
+
+Paging paging(const PageRequest& p) {
+  const int64_t per_page = std::clamp<int64_t>(p.per_page, 1, 500);
+  const int64_t page = std::max<int64_t>(p.page, 1);
+  return {per_page, (page - 1) * per_page};
+}
+
+namespace detail {
+void prepare(soci::statement& st, Sql& q) {
+  q.bind(st);
+  st.alloc();
+  // One-time queries: PostgreSQL runs them with PQexecParams and keeps no server-side
+  // prepared statement per call.
+  st.prepare(q.text(), soci::details::st_one_time_query);
+  st.define_and_bind();
+  st.execute(false);
+}
+}  // namespace detail
+
+int64_t exec(soci::session& s, Sql q) {
+  soci::statement st(s);
+  q.bind(st);
+  st.alloc();
+  st.prepare(q.text(), soci::details::st_one_time_query);
+  st.define_and_bind();
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+std::optional<int64_t> fetch_int(soci::session& s, Sql q) {
+  auto row = fetch_one<IntRow>(s, std::move(q));
+  return row ? *row : std::nullopt;
+}
+
+}  // namespace qc::store

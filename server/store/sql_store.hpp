@@ -1,0 +1,79 @@
+#pragma once
+// The Store over SOCI, for SQLite and PostgreSQL alike. Its methods are spread over
+// enterprises.cpp, users.cpp, cases.cpp, registers.cpp, timers.cpp and audit.cpp; each
+// one leases a session (or opens a WriteTx) for exactly one unit of work.
+#include <memory>
+
+#include "store/database.hpp"
+#include "store/store.hpp"
+
+namespace qc::store {
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(Backend backend, Pool::Opener open, int pool_size, std::shared_ptr<const Clock> clock)
+      : db_(backend, std::move(open), pool_size, std::move(clock)) {}
+
+  Database& database() { return db_; }
+
+  std::string backend() const override;
+  bool ping() override;
+
+  Status insert_enterprise(const Enterprise& e, AuditEntry audit) override;
+  std::optional<Enterprise> enterprise(const std::string& uscc) override;
+  Page<Enterprise> enterprises(const EnterpriseQuery& q) override;
+  Result<QualityRecord> insert_record(QualityRecord r, AuditEntry audit) override;
+  std::vector<QualityRecord> records(const std::string& uscc) override;
+
+  Result<User> insert_user(User u, AuditEntry audit) override;
+  Status update_user(const User& u, AuditEntry audit) override;
+  std::optional<User> user(const std::string& username) override;
+  Page<User> users(const PageRequest& page) override;
+  Status insert_session(const Session& s) override;
+  std::optional<Session> session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, Instant at) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_sessions_of(const std::string& username) override;
+  std::vector<Session> sessions_of(const std::string& username) override;
+
+  void record_procedure(const std::string& id, int version, const std::string& hash,
+                        Instant at) override;
+
+  Result<Case> open_case(Transition t) override;
+  std::optional<Case> case_by_id(int64_t id) override;
+  Page<Case> cases(const CaseQuery& q) override;
+  std::vector<CaseEvent> events(int64_t case_id) override;
+  Result<Case> commit(Transition t) override;
+  std::vector<Vote> votes(int64_t case_id, int64_t round) override;
+  std::vector<Document> documents(int64_t case_id) override;
+  std::optional<Document> document(int64_t case_id, const std::string& name) override;
+
+  Page<Grant> grants(const GrantQuery& q) override;
+  Page<Ban> bans(const BanQuery& q) override;
+  Page<Listing> listings(const ListingQuery& q) override;
+  Page<Notice> open_notices(const PageRequest& page) override;
+  std::optional<Notice> notice(int64_t id) override;
+  std::vector<Objection> objections(int64_t case_id) override;
+  Page<Announcement> announcements(const AnnouncementQuery& q) override;
+
+  std::vector<Timer> due_timers(Instant now, int limit) override;
+  bool claim_timer(int64_t id, const std::string& owner, Instant until) override;
+  std::optional<Timer> pending_timer(int64_t case_id) override;
+  std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) override;
+  int64_t expire_grants(Date today, AuditEntry audit) override;
+
+  std::optional<StoredResponse> stored_response(const std::string& username,
+                                                const std::string& key) override;
+
+  int64_t clock_offset() override;
+  void set_clock_offset(int64_t seconds, AuditEntry audit) override;
+
+  void append_audit(AuditEntry e) override;
+  Page<AuditEntry> audit(const PageRequest& page) override;
+  AuditVerification verify_audit() override;
+
+ private:
+  Database db_;
+};
+
+}  // namespace qc::store
