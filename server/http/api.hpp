@@ -34,6 +34,7 @@ void add_case_routes(Router& r, Api& api);
 void add_register_routes(Router& r, Api& api);
 void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
+void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
   add_ops_routes(r, api);
@@ -43,6 +44,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_case_routes(r, api);
   add_register_routes(r, api);
   add_public_routes(r, api);
+  add_openapi_route(r);
 }
 
 }  // namespace qc::http

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "auth/tokens.hpp"
 #include "service/access.hpp"
 
 namespace qc::http {
@@ -39,7 +40,7 @@ Result<Actor> caller(const Request& req, Api& api) {
   if (!ctx)
     return err(ErrorCode::unauthenticated, "the session has expired or is unknown; log in again");
   if (by_cookie && req.method != "GET" && req.method != "HEAD" &&
-      req.header("x-csrf-token") != ctx->session.csrf_token)
+      !tokens_equal(req.header("x-csrf-token"), ctx->session.csrf_token))
     return err(ErrorCode::forbidden,
                "a write authenticated by cookie needs the X-CSRF-Token header");
   return to_actor(ctx->user);

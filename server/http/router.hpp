@@ -20,6 +20,13 @@ class Router {
   // Binds path parameters into req.params on success.
   Match match(Request& req) const;
 
+  // Every route as (method, pattern), in registration order (for the OpenAPI document).
+  std::vector<std::pair<std::string, std::string>> routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+    return out;
+  }
+
  private:
   struct Route {
     std::string method;

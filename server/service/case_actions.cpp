@@ -120,8 +120,18 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
                     : t.cancel_timers ? std::nullopt
                                       : store_.pending_timer(before.id);
   extras.stage_title = def->stage(t.next.stage)->title;
-  return commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras,
-                false);
+  const bool due_now = t.new_timer && t.new_timer->due_at <= now;
+  auto out = commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras,
+                    false);
+  if (out && !out->replayed && due_now) {
+    // A kept deadline that has already passed fires at once, dated by its due day.
+    if (auto timer = store_.pending_timer(case_id);
+        timer && timer->due_at <= now &&
+        store_.claim_timer(timer->id, "inline", now + std::chrono::minutes(1))) {
+      if (auto fired = fire(*timer)) out->c = std::move(fired.value());
+    }
+  }
+  return out;
 }
 
 Result<Case> CaseService::fire(const Timer& timer) {

@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
+
 namespace qc {
 
 int TimerWorker::fire_due() {
   std::lock_guard pass(fire_mu_);
+  expire_grants();
   int fired = 0;
   double lag = 0;
   // Firing a timer may start another that is already due (a kept deadline): loop until none.
@@ -32,6 +35,17 @@ int TimerWorker::fire_due() {
   }
   if (on_lag && fired > 0) on_lag(lag);
   return fired;
+}
+
+void TimerWorker::expire_grants() {
+  const Instant now = clock_.now();
+  const Date today = beijing_date(now);
+  if (today == last_expiry_sweep_) return;  // terms end at day boundaries: once a day is enough
+  const int64_t n = store_.expire_grants(
+      today, AuditEntry{0, now, "system", "grants.expire",
+                        boost::json::object{{"date", format_date(today)}}, {}, {}});
+  last_expiry_sweep_ = today;
+  if (n > 0) spdlog::info("grants expired count={} date={}", n, format_date(today));
 }
 
 void TimerWorker::start() {

@@ -23,7 +23,8 @@ class TimerWorker {
       : store_(store), cases_(cases), clock_(clock), options_(std::move(options)) {}
   ~TimerWorker() { stop(); }
 
-  // Fires every timer due now; returns how many fired. Safe to call from any thread.
+  // Expires grade terms that ended before today, then fires every timer due now; returns
+  // how many timers fired. Safe to call from any thread.
   int fire_due();
   void start();
   void stop();
@@ -39,7 +40,10 @@ class TimerWorker {
   std::condition_variable cv_;
   bool stopping_ = false;
   std::thread thread_;
+  void expire_grants();
+
   std::mutex fire_mu_;  // one pass at a time in this process
+  Date last_expiry_sweep_{};
 };
 
 }  // namespace qc
