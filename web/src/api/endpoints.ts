@@ -1,0 +1,126 @@
+// Typed calls to the API, one function per endpoint the UI uses.
+import { api, request, tokenStore } from './http'
+import type {
+  Announcement,
+  Ban,
+  Case,
+  CaseDocument,
+  CaseEvent,
+  ClockReply,
+  Enterprise,
+  Grant,
+  Listing,
+  Me,
+  Page,
+  ProcedureDetail,
+  ProcedureSummary,
+  PublicGrade,
+  PublicListing,
+  PublicNotice,
+  RoleGrant,
+  SessionReply,
+  User,
+} from './types'
+
+type Query = Record<string, string | number | undefined | null>
+
+/** Reads every page of a list endpoint (500 a page), up to `cap` items. */
+export async function fetchAll<T>(path: string, query: Query = {}, cap = 5000, anonymous = false): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 1; out.length < cap; page++) {
+    const p = await request<Page<T>>(path, { query: { ...query, page, per_page: 500 }, anonymous })
+    out.push(...p.items)
+    if (p.items.length < 500 || out.length >= p.total) break
+  }
+  return out
+}
+
+export const auth = {
+  async login(username: string, password: string): Promise<SessionReply> {
+    const r = await api.post<SessionReply>('/session', { username, password }, { anonymous: true })
+    tokenStore.set(r.token)
+    return r
+  },
+  logout: () => api.del<{ ok: boolean }>('/session'),
+  me: () => api.get<Me>('/me'),
+  users: (q: Query) => api.get<Page<User>>('/users', q),
+  createUser: (u: { username: string; password: string; display_name: string; grants: RoleGrant[]; enterprise?: string }) =>
+    api.post<User>('/users', u),
+}
+
+export const procedures = {
+  list: () => api.get<Page<ProcedureSummary>>('/procedures'),
+  get: (id: string, version?: number) =>
+    api.get<ProcedureDetail>(`/procedures/${encodeURIComponent(id)}`, { version }),
+  graph: (id: string, version?: number) =>
+    request<string>(`/procedures/${encodeURIComponent(id)}/graph`, { query: { format: 'mermaid', version }, text: true }),
+  reload: () => api.post<Page<ProcedureSummary>>('/procedures/reload'),
+}
+
+export interface CaseQuery extends Query {
+  procedure?: string
+  stage?: string
+  status?: string
+  enterprise?: string
+  region?: string
+  mine?: string
+  page?: number
+  per_page?: number
+}
+
+export const cases = {
+  list: (q: CaseQuery) => api.get<Page<Case>>('/cases', q),
+  all: (q: CaseQuery, cap = 5000) => fetchAll<Case>('/cases', q, cap),
+  get: (id: number | string) => api.get<Case>(`/cases/${id}`),
+  open: (body: { procedure: string; enterprise: string; data: Record<string, unknown> }) =>
+    api.post<Case>('/cases', body, { headers: { 'Idempotency-Key': newKey() } }),
+  act: (id: number, action: string, body: { rev: number; comment?: string; data?: Record<string, unknown> }, key: string) =>
+    api.post<Case>(`/cases/${id}/actions/${encodeURIComponent(action)}`, body, { headers: { 'Idempotency-Key': key } }),
+  history: (id: number | string) => api.get<Page<CaseEvent>>(`/cases/${id}/history`),
+  documents: (id: number | string) => api.get<Page<CaseDocument>>(`/cases/${id}/documents`),
+  documentHtml: (id: number | string, name: string) =>
+    request<string>(`/cases/${id}/documents/${encodeURIComponent(name)}`, { text: true }),
+}
+
+export const registers = {
+  grants: (q: Query) => api.get<Page<Grant>>('/grants', q),
+  bans: (q: Query) => api.get<Page<Ban>>('/bans', q),
+  listings: (q: Query) => api.get<Page<Listing>>('/listings', q),
+  allGrants: (q: Query) => fetchAll<Grant>('/grants', q),
+  allBans: (q: Query) => fetchAll<Ban>('/bans', q),
+  allListings: (q: Query) => fetchAll<Listing>('/listings', q),
+}
+
+export const enterprises = {
+  get: (uscc: string) => api.get<Enterprise>(`/enterprises/${encodeURIComponent(uscc)}`),
+  search: (q: Query) => api.get<Page<Enterprise>>('/enterprises', q),
+  grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
+  bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
+  listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
+}
+
+const anon = { anonymous: true }
+export const publicApi = {
+  notices: (q: Query) => api.get<Page<PublicNotice>>('/public/notices', q, anon),
+  object: (id: number, body: { name: string; contact: string; content: string }) =>
+    api.post<{ notice_id: number; received_at: string }>(`/public/notices/${id}/objections`, body, anon),
+  grades: (q: Query) => api.get<Page<PublicGrade>>('/public/grades', q, anon),
+  allGrades: (q: Query) => fetchAll<PublicGrade>('/public/grades', q, 5000, true),
+  blacklist: (q: Query) => api.get<Page<Announcement>>('/public/blacklist', q, anon),
+  listings: (q: Query) => api.get<Page<PublicListing>>('/public/listings', q, anon),
+  announcements: (q: Query) => api.get<Page<Announcement>>('/public/announcements', q, anon),
+  reports: (q: Query) => api.get<Page<Record<string, unknown>>>('/public/reports', q, anon),
+  complain: (body: { uscc: string; content: string; contact: string }) =>
+    api.post<Record<string, unknown>>('/public/complaints', body, anon),
+}
+
+export const ops = {
+  clock: () => api.get<ClockReply>('/admin/clock'),
+  moveClock: (body: { advance_days?: number; set?: string }) => api.post<{ now: string }>('/admin/clock', body),
+}
+
+/** A fresh Idempotency-Key: a retried click sends the same action only once. */
+export function newKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID()
+  return `${Date.now()}-${Math.random().toString(36).slice(2)}`
+}

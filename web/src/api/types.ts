@@ -1,0 +1,225 @@
+// The shapes of the qcredit HTTP API v1 (docs/api.md), as the UI reads them.
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export interface RoleGrant {
+  role: string
+  region: string
+}
+
+export interface Me {
+  username: string
+  display_name: string
+  grants: RoleGrant[]
+  enterprise: string | null
+}
+
+export interface User extends Me {
+  disabled?: boolean
+}
+
+export interface SessionReply {
+  token: string
+  csrf_token: string
+  expires_at?: string
+  user: User
+}
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'enum'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'object'
+  | 'array'
+
+export interface FieldDef {
+  name: string
+  type: FieldType | string
+  label: string
+  required: boolean
+  options?: (string | number)[]
+}
+
+export interface AvailableAction {
+  id: string
+  title: string
+  fields: FieldDef[]
+}
+
+export interface Deadline {
+  action: string
+  due_at: string
+  provisional: boolean
+}
+
+export interface Case {
+  id: number
+  procedure: string
+  version: number
+  enterprise: string
+  region?: string
+  stage: string
+  stage_title: string
+  status: 'active' | 'closed' | string
+  data: Record<string, unknown>
+  rev: number
+  available_actions?: AvailableAction[]
+  deadline?: Deadline
+  created_at: string
+  updated_at: string
+}
+
+export interface CaseEvent {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  from: string
+  to: string
+  comment: string
+  data?: Record<string, unknown>
+  hash: string
+}
+
+export interface CaseDocument {
+  name: string
+  title: string
+  created_at: string
+}
+
+export interface ProcedureSummary {
+  id: string
+  version: number
+  title: string
+  region: string
+  family: string
+  basis: string
+}
+
+export interface ProcedureAction {
+  id: string
+  title: string
+  role: string
+  level: string
+  to: string[]
+  requires: string[]
+  basis: string
+}
+
+export interface ProcedureStage {
+  id: string
+  title: string
+  basis: string
+  terminal: boolean
+  actions: ProcedureAction[]
+  timer?: { days: number; workdays: number; fire: string; keep: boolean }
+  votes?: { role: string; level: string; of: number; pass: number; passed: string; failed: string }
+  notice?: { title: string; outcome: string }
+}
+
+export interface ProcedureDetail extends ProcedureSummary {
+  start: string
+  file: string
+  fields: FieldDef[]
+  starters: string[]
+  stages: ProcedureStage[]
+}
+
+export interface Enterprise {
+  uscc: string
+  name: string
+  region: string
+  established_on: string
+  status: string
+}
+
+export interface Grant {
+  id: number
+  enterprise: string
+  family: string
+  grade: string
+  valid_from: string
+  valid_to: string
+  status: string
+  case_id: number
+  published: boolean
+}
+
+export interface Ban {
+  id: number
+  enterprise: string
+  family: string
+  reason: string
+  from: string
+  until: string
+  case_id: number
+}
+
+export interface Listing {
+  id: number
+  enterprise: string
+  activity: string
+  status: string
+  since: string
+  case_id: number
+}
+
+export interface PublicEnterprise {
+  uscc: string
+  name: string
+}
+
+export interface PublicNotice {
+  id: number
+  case_id: number
+  kind: string
+  title: string
+  enterprise: PublicEnterprise
+  opens: string
+  closes: string | null
+  outcome: string
+  procedure?: string
+}
+
+export interface PublicGrade {
+  enterprise: PublicEnterprise
+  family: string
+  grade: string
+  valid_from: string
+  valid_to: string
+}
+
+export interface PublicListing {
+  enterprise: PublicEnterprise
+  activity: string
+  since: string
+}
+
+export interface Announcement {
+  id: number
+  kind: string
+  family: string
+  enterprise: PublicEnterprise
+  title: string
+  body: string
+  date: string
+  case_id: number
+}
+
+export interface ClockReply {
+  now: string
+  simulated: boolean
+}
+
+export interface LintDetail {
+  file: string
+  line: number
+  message: string
+}
