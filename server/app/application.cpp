@@ -22,12 +22,18 @@ int audit_verify(const Options& o) {
     return 2;
   }
   const auto v = (*store)->verify_audit();
-  if (v.ok) {
+  if (v.ok)
     std::cout << "audit chain verified: " << v.entries << " entries\n";
-    return 0;
-  }
-  std::cout << "audit chain broken at seq " << v.broken_seq << ": " << v.reason << "\n";
-  return 1;
+  else
+    std::cout << "audit chain broken at seq " << v.broken_seq << ": " << v.reason << "\n";
+  const auto ev = (*store)->verify_events();
+  if (ev.ok)
+    std::cout << "case event chains verified: " << ev.events << " events in " << ev.cases
+              << " cases\n";
+  else
+    std::cout << "case event chain broken: case " << ev.broken_case << " event " << ev.broken_seq
+              << ": " << ev.reason << "\n";
+  return v.ok && ev.ok ? 0 : 1;
 }
 
 std::string server_identity() {
@@ -47,7 +53,7 @@ int serve(const Options& o) {
     return 2;
   }
   so.io_threads = o.threads;
-  so.worker_threads = std::max(4, o.threads * 2);
+  so.worker_threads = o.workers;
   if (std::filesystem::is_directory(o.web)) so.web_dir = o.web;
 
   auto opened = open_store(o.db, so.worker_threads + 2);

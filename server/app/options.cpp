@@ -14,6 +14,9 @@ std::string usage() {
          "  --demo               load demo users, enterprises and cases (idempotent)\n"
          "  --simulated-clock    enable POST /api/v1/admin/clock (tests and demos only)\n"
          "  --threads N          I/O threads (default: cores)\n"
+         "  --workers N          handler threads, which may wait on the database; concurrent\n"
+         "                       writes share one SQLite commit (default: 8 per core, at least "
+         "16)\n"
          "  --calendar FILE      working-day data (default PLUGINS/calendar/cn_workdays.json)\n";
 }
 
@@ -53,24 +56,28 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       o.demo = true;
     } else if (a == "--simulated-clock") {
       o.simulated_clock = true;
-    } else if (a == "--threads") {
+    } else if (a == "--threads" || a == "--workers") {
       std::string n;
       if (!value(n)) return std::nullopt;
+      int v = -1;
       try {
-        o.threads = std::stoi(n);
+        v = std::stoi(n);
       } catch (const std::exception&) {
-        o.threads = -1;
+        v = -1;
       }
-      if (o.threads < 1 || o.threads > 256) {
-        message = "--threads must be a number from 1 to 256\n";
+      if (v < 1 || v > 256) {
+        message = a + " must be a number from 1 to 256\n";
         return std::nullopt;
       }
+      (a == "--threads" ? o.threads : o.workers) = v;
     } else {
       message = "unknown option " + a + "\n" + usage();
       return std::nullopt;
     }
   }
-  if (o.threads == 0) o.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (o.threads == 0)
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (o.workers == 0) o.workers = std::max(16, o.threads * 8);
   if (o.calendar.empty()) o.calendar = o.plugins + "/calendar/cn_workdays.json";
   if (o.listen.rfind(':') == std::string::npos) {
     message = "--listen must be HOST:PORT\n";

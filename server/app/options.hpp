@@ -16,6 +16,7 @@ struct Options {
   bool demo = false;
   bool simulated_clock = false;
   int threads = 0;  // 0 = number of cores
+  int workers = 0;  // 0 = 8 per I/O thread, at least 16
   std::string calendar;  // default: <plugins>/calendar/cn_workdays.json
 };
 

@@ -61,8 +61,14 @@ void add_ops_routes(Router& r, Api& api) {
     auto a = staff_caller(req, api, {});
     if (!a) return error_response(a.error());
     auto v = api.store.verify_audit();
-    json::object o{{"ok", v.ok}, {"entries", v.entries}};
+    auto ev = api.store.verify_events();
+    json::object o{{"ok", v.ok && ev.ok}, {"entries", v.entries}};
     if (!v.ok) o["broken"] = json::object{{"seq", v.broken_seq}, {"reason", v.reason}};
+    json::object events{{"ok", ev.ok}, {"cases", ev.cases}, {"entries", ev.events}};
+    if (!ev.ok)
+      events["broken"] = json::object{
+          {"case_id", ev.broken_case}, {"seq", ev.broken_seq}, {"reason", ev.reason}};
+    o["events"] = std::move(events);
     return ok_json(o);
   });
 }

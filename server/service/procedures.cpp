@@ -23,35 +23,29 @@ Result<std::vector<const ProcedureDef*>> ProcedureRegistry::reload(const std::st
 
   if (loaded.set) {
     // A running case stays on the version it started with: that version must stay loaded.
-    CaseQuery active;
-    active.scope.all = true;
-    active.status = "active";
-    active.page.per_page = 500;
-    for (int64_t page = 1;; ++page) {
-      active.page.page = page;
-      auto cases = store_.cases(active);
-      for (const auto& c : cases.items) {
-        if (!loaded.set->find(c.procedure, c.version)) {
-          auto old = current();
-          const auto* def = old ? old->find(c.procedure, c.version) : nullptr;
-          details.push_back(error_item(
-              def ? def->file : c.procedure, 1,
-              "version " + std::to_string(c.version) + " of " + c.procedure +
-                  " is used by active case " + std::to_string(c.id) +
-                  ": keep that version's file beside the new one"));
-          break;
-        }
-      }
-      if (page * active.page.per_page >= cases.total || !details.empty()) break;
+    for (const auto& used : store_.versions_in_use()) {
+      if (loaded.set->find(used.procedure, used.version)) continue;
+      auto old = current();
+      const auto* def = old ? old->find(used.procedure, used.version) : nullptr;
+      details.push_back(error_item(def ? def->file : used.procedure, 1,
+                                   "version " + std::to_string(used.version) + " of " +
+                                       used.procedure + " is used by active case " +
+                                       std::to_string(used.case_id) +
+                                       ": keep that version's file beside the new one"));
     }
   }
 
   if (!details.empty() || !loaded.set) {
-    Error e = err(ErrorCode::validation, "procedures not reloaded: " +
-                                             std::to_string(details.size()) + " error(s)");
+    Error e = err(ErrorCode::validation,
+                  "procedures not reloaded: " + std::to_string(details.size()) + " error(s)");
     e.details = std::move(details);
-    AuditEntry audit{0, clock_.now(), actor, "procedures.reload_failed",
-                     boost::json::object{{"errors", e.details}}, {}, {}};
+    AuditEntry audit{0,
+                     clock_.now(),
+                     actor,
+                     "procedures.reload_failed",
+                     boost::json::object{{"errors", e.details}},
+                     {},
+                     {}};
     store_.append_audit(std::move(audit));
     return e;
   }
@@ -61,8 +55,8 @@ Result<std::vector<const ProcedureDef*>> ProcedureRegistry::reload(const std::st
     store_.record_procedure(def->id, def->version, def->source_hash, clock_.now());
     names.push_back(boost::json::object{{"id", def->id}, {"version", def->version}});
   }
-  store_.append_audit(AuditEntry{0, clock_.now(), actor, "procedures.reload",
-                                 boost::json::object{{"loaded", names}}, {}, {}});
+  store_.append_audit(AuditEntry{
+      0, clock_.now(), actor, "procedures.reload", boost::json::object{{"loaded", names}}, {}, {}});
   {
     std::lock_guard lock(mu_);
     set_ = loaded.set;

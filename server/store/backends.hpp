@@ -15,6 +15,8 @@ namespace qc::store {
 std::unique_ptr<soci::session> open_sqlite(const std::string& path);
 // SQLite's (extended) result code of a failure raised by the sqlite3 backend.
 std::optional<int> sqlite_result(const soci::soci_error& e);
+// Whether a transaction is open on the session (SQLite may roll one back by itself).
+bool sqlite_in_transaction(soci::session& s);
 
 // libpq accepts a URI, but SOCI 4.0 rewrites the connection string as key=value pairs and
 // mangles a bare URI; so the URI is parsed by libpq itself and passed on as quoted pairs.

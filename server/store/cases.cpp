@@ -52,6 +52,29 @@ Result<Case> SqlStore::commit(Transition t) {
   });
 }
 
+namespace {
+struct VersionRow {
+  using Value = Store::VersionInUse;
+  std::string procedure;
+  int version = 0;
+  long long case_id = 0;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(procedure));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(case_id));
+  }
+  Value value() const { return {procedure, version, case_id}; }
+};
+}  // namespace
+
+std::vector<Store::VersionInUse> SqlStore::versions_in_use() {
+  return plain([&] {
+    auto sql = db_.read();
+    return fetch_all<VersionRow>(*sql, Sql("SELECT procedure, version, MIN(id) FROM cases "
+                                           "WHERE status = 'active' GROUP BY procedure, version"));
+  });
+}
+
 std::optional<Case> SqlStore::case_by_id(int64_t id) {
   return plain([&] {
     auto sql = db_.read();

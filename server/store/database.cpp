@@ -2,30 +2,40 @@
 
 namespace qc::store {
 
-WriteTx::WriteTx(Pool::Lease lease, Backend backend, std::mutex& writer)
-    : lease_(std::move(lease)), writer_(writer, std::defer_lock), backend_(backend) {
-  if (backend_ == Backend::sqlite) {
-    writer_.lock();
-    *lease_ << "BEGIN IMMEDIATE";
-  } else {
-    *lease_ << "BEGIN";
-  }
+WriteTx::WriteTx(Pool::Lease lease) : lease_(std::move(lease)) {
+  **lease_ << "BEGIN";
   open_ = true;
 }
 
+WriteTx::WriteTx(GroupCommit& group) : group_(&group), batch_(group.enter()) { open_ = true; }
+
 void WriteTx::commit() {
-  *lease_ << "COMMIT";
   open_ = false;
+  if (group_) {
+    group_->leave(batch_, true);
+    return;
+  }
+  **lease_ << "COMMIT";
 }
 
 WriteTx::~WriteTx() {
   if (!open_) return;
+  if (group_) {
+    group_->leave(batch_, false);
+    return;
+  }
   try {
-    *lease_ << "ROLLBACK";
+    **lease_ << "ROLLBACK";
   } catch (...) {
     // The connection is gone or the transaction already ended with it; nothing was
     // committed either way.
   }
+}
+
+Database::Database(Backend backend, Pool::Opener open, int pool_size,
+                   std::shared_ptr<const Clock> clock)
+    : backend_(backend), pool_(open, pool_size), clock_(std::move(clock)) {
+  if (backend_ == Backend::sqlite) group_ = std::make_unique<GroupCommit>(open());
 }
 
 }  // namespace qc::store

@@ -1,52 +1,55 @@
 #pragma once
-// The pool plus what differs per backend: SQLite has one writer per database file, so
-// write transactions are serialised in-process and start with BEGIN IMMEDIATE (a reader
-// never has to upgrade its lock, so nothing deadlocks); PostgreSQL runs writers
-// concurrently and relies on row locks and the rev check.
+// The pool plus what differs per backend. SQLite has one writer per database file: its
+// write transactions go through GroupCommit (one dedicated session, members serialised,
+// batches sharing one fsync). PostgreSQL runs writers concurrently on pooled sessions and
+// relies on row locks and the rev check; the server batches its own WAL flushes.
 #include <memory>
-#include <mutex>
+#include <optional>
 
 #include "core/time.hpp"
+#include "store/group_commit.hpp"
 #include "store/pool.hpp"
 
 namespace qc::store {
 
 enum class Backend { sqlite, postgresql };
 
-// One write transaction: begun on construction, rolled back on destruction unless committed.
+// One write transaction: begun on construction, rolled back on destruction unless
+// committed. commit() returns once the write is durable.
 class WriteTx {
  public:
-  WriteTx(Pool::Lease lease, Backend backend, std::mutex& writer);
+  explicit WriteTx(Pool::Lease lease);   // PostgreSQL: BEGIN … COMMIT on a pooled session
+  explicit WriteTx(GroupCommit& group);  // SQLite: a member of the group's batch
   WriteTx(const WriteTx&) = delete;
   WriteTx& operator=(const WriteTx&) = delete;
   ~WriteTx();
 
-  soci::session& sql() const { return *lease_; }
-  Backend backend() const { return backend_; }
+  soci::session& sql() const { return lease_ ? **lease_ : group_->sql(); }
+  Backend backend() const { return lease_ ? Backend::postgresql : Backend::sqlite; }
   void commit();
 
  private:
-  Pool::Lease lease_;                    // destroyed last: the session goes back last
-  std::unique_lock<std::mutex> writer_;  // held for SQLite only
-  Backend backend_;
+  std::optional<Pool::Lease> lease_;
+  GroupCommit* group_ = nullptr;
+  uint64_t batch_ = 0;
   bool open_ = false;
 };
 
 class Database {
  public:
-  Database(Backend backend, Pool::Opener open, int pool_size, std::shared_ptr<const Clock> clock)
-      : backend_(backend), pool_(std::move(open), pool_size), clock_(std::move(clock)) {}
+  Database(Backend backend, Pool::Opener open, int pool_size, std::shared_ptr<const Clock> clock);
 
   Backend backend() const { return backend_; }
   Pool::Lease read() { return pool_.acquire(); }
-  WriteTx write() { return WriteTx(pool_.acquire(), backend_, writer_); }
+  WriteTx write() { return group_ ? WriteTx(*group_) : WriteTx(pool_.acquire()); }
   // Real time (timer leases are judged on it plus the stored clock offset).
   Instant real_now() const { return clock_->now(); }
+  const GroupCommit* group_commit() const { return group_.get(); }
 
  private:
   Backend backend_;
   Pool pool_;
-  std::mutex writer_;
+  std::unique_ptr<GroupCommit> group_;  // SQLite only
   std::shared_ptr<const Clock> clock_;
 };
 

@@ -128,6 +128,8 @@ const std::vector<Migration>& migrations() {
 
            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
        }},
+      // Active cases by procedure version: what a reload must keep loaded.
+      {6, {"CREATE INDEX cases_active ON cases (status, procedure, version)"}},
   };
   return all;
 }
@@ -143,6 +145,8 @@ std::string ddl(const char* statement, Backend backend) {
 constexpr int64_t kMigrationLock = 0x71630001;
 
 }  // namespace
+
+size_t migration_count() { return migrations().size(); }
 
 void migrate(Database& db) {
   for (const Migration& m : migrations()) {

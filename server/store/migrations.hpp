@@ -8,5 +8,7 @@ namespace qc::store {
 
 // Throws soci::soci_error when a migration fails (that migration is rolled back).
 void migrate(Database& db);
+// How many migrations this build knows (each applied once, recorded in schema_migrations).
+size_t migration_count();
 
 }  // namespace qc::store

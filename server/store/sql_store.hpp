@@ -43,6 +43,7 @@ class SqlStore final : public Store {
   std::optional<Case> case_by_id(int64_t id) override;
   Page<Case> cases(const CaseQuery& q) override;
   std::vector<CaseEvent> events(int64_t case_id) override;
+  std::vector<VersionInUse> versions_in_use() override;
   Result<Case> commit(Transition t) override;
   std::vector<Vote> votes(int64_t case_id, int64_t round) override;
   std::vector<Document> documents(int64_t case_id) override;
@@ -71,6 +72,7 @@ class SqlStore final : public Store {
   void append_audit(AuditEntry e) override;
   Page<AuditEntry> audit(const PageRequest& page) override;
   AuditVerification verify_audit() override;
+  EventVerification verify_events() override;
 
  private:
   Database db_;

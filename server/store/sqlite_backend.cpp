@@ -20,6 +20,11 @@ std::unique_ptr<soci::session> open_sqlite(const std::string& path) {
   return s;
 }
 
+bool sqlite_in_transaction(soci::session& s) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+  return sqlite_api::sqlite3_get_autocommit(backend->conn_) == 0;
+}
+
 std::optional<int> sqlite_result(const soci::soci_error& e) {
   if (auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) return se->result();
   return std::nullopt;

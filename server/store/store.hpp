@@ -60,6 +60,16 @@ struct AuditVerification {
   std::string reason;
 };
 
+// The case event chains: each case's events link seq 1, 2, … by prev_hash and hash.
+struct EventVerification {
+  bool ok = true;
+  int64_t cases = 0;
+  int64_t events = 0;
+  int64_t broken_case = 0;  // the first case whose chain breaks, and where
+  int64_t broken_seq = 0;
+  std::string reason;
+};
+
 struct Session {
   std::string token_hash;  // sha256 of the bearer token; the token itself is never stored
   std::string username;
@@ -186,6 +196,14 @@ class Store {
   virtual std::optional<Case> case_by_id(int64_t id) = 0;
   virtual Page<Case> cases(const CaseQuery& q) = 0;
   virtual std::vector<CaseEvent> events(int64_t case_id) = 0;
+  // The procedure versions active cases run on, each with one of those cases' ids: what a
+  // reload must keep loaded. One grouped query, however many cases there are.
+  struct VersionInUse {
+    std::string procedure;
+    int version = 0;
+    int64_t case_id = 0;
+  };
+  virtual std::vector<VersionInUse> versions_in_use() = 0;
   // Stale expected_rev -> conflict and nothing written.
   virtual Result<Case> commit(Transition t) = 0;
   virtual std::vector<Vote> votes(int64_t case_id, int64_t round) = 0;
@@ -227,6 +245,7 @@ class Store {
   virtual void append_audit(AuditEntry e) = 0;
   virtual Page<AuditEntry> audit(const PageRequest& page) = 0;
   virtual AuditVerification verify_audit() = 0;
+  virtual EventVerification verify_events() = 0;
 };
 
 // Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`
