@@ -4,6 +4,7 @@
 // does when it plans a transition.
 //
 //   qc-bench-engine WORKFLOWS PLUGINS [SECONDS]   prints {"transitions":N,"seconds":S,"per_second":R}
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -79,7 +80,10 @@ int main(int argc, char** argv) {
   c.data["score"] = 80;
 
   using clock = std::chrono::steady_clock;
-  for (int i = 0; i < 1000; ++i)  // warm-up: the pool's state, caches, branch predictors
+  // Warm-up as for the Node peers: a tenth of the run, at least 0.5 s (the pool's state,
+  // caches, branch predictors).
+  const auto warm = clock::now() + std::chrono::duration<double>(std::max(0.5, seconds / 10));
+  while (clock::now() < warm)
     if (!step(*loaded.set, *def, c, q)) return 1;
   int64_t n = 0;
   const auto start = clock::now();

@@ -27,7 +27,7 @@ jstr() { grep -o "\"$1\":\"[^\"]*\"" | head -n1 | cut -d'"' -f4; }
 # result BENCH FIGURE UNIT REFERENCE REFERENCE_FIGURE: one result line, ratio = figure/reference.
 result() {
   awk -v b="$1" -v f="$2" -v u="$3" -v r="$4" -v rf="$5" 'BEGIN {
-    ratio = (rf + 0 != 0) ? sprintf("%.3f", f / rf) : "null";
+    ratio = (f != "null" && rf != "null" && rf + 0 != 0) ? sprintf("%.3f", f / rf) : "null";
     printf "{\"bench\":\"%s\",\"figure\":%s,\"unit\":\"%s\",\"reference\":\"%s\",\"reference_figure\":%s,\"ratio\":%s}\n",
       b, f, u, r, rf, ratio }'
 }
@@ -59,7 +59,10 @@ start_server() {
     --db "sqlite:$dir/qcredit.db" --workflows "$workflows" --plugins "$QC_ROOT/plugins" \
     --web "$dir/no-web" "$@" >>"$dir/server.log" 2>&1 &
   echo $! >"$dir/server.pid"
-  wait_http "http://127.0.0.1:$port/readyz" 120
+  if ! wait_http "http://127.0.0.1:$port/readyz" "${QCREDIT_BENCH_READY_TIMEOUT:-300}"; then
+    tail -n 20 "$dir/server.log" >&2
+    return 1
+  fi
 }
 
 # stop_pid PIDFILE: SIGTERM, then wait for the process to go.
@@ -113,8 +116,8 @@ bench_tmp() {
 }
 bench_cleanup() {
   local f
-  for f in "$QC_TMP"/*.pid; do [ -e "$f" ] && stop_pid "$f"; done
-  rm -rf "$QC_TMP"
+  for f in "$QC_TMP"/*.pid "$QC_TMP"/*/*.pid; do [ -e "$f" ] && stop_pid "$f"; done
+  if [ "${QCREDIT_BENCH_KEEP:-}" = 1 ]; then log "kept $QC_TMP"; else rm -rf "$QC_TMP"; fi
 }
 
 # measure_writes PORT TOKEN USCC SECONDS: bench/http/writes.lua's JSON line.
