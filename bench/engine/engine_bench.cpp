@@ -3,7 +3,8 @@
 // action's guard in the sandbox and moves the case to the action's target, as the service
 // does when it plans a transition.
 //
-//   qc-bench-engine WORKFLOWS PLUGINS [SECONDS]   prints {"transitions":N,"seconds":S,"per_second":R}
+//   qc-bench-engine WORKFLOWS PLUGINS [SECONDS]   prints
+//   {"transitions":N,"seconds":S,"per_second":R}
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -21,11 +21,13 @@ asio::awaitable<void> serve(tcp::socket socket) {
   beast::flat_buffer buffer;
   for (;;) {
     http::request<http::string_body> req;
-    auto [ec, n] = co_await http::async_read(socket, buffer, req, asio::as_tuple(asio::use_awaitable));
+    auto [ec, n] =
+        co_await http::async_read(socket, buffer, req, asio::as_tuple(asio::use_awaitable));
     if (ec) break;
     http::response<http::string_body> res{http::status::ok, req.version()};
     res.set(http::field::content_type, "application/json");
-    res.body() = "{\"target\":\"" + std::string(req.target()) + "\",\"body\":\"" + req.body() + "\"}";
+    res.body() =
+        "{\"target\":\"" + std::string(req.target()) + "\",\"body\":\"" + req.body() + "\"}";
     res.keep_alive(req.keep_alive());
     res.prepare_payload();
     auto [wec, w] = co_await http::async_write(socket, res, asio::as_tuple(asio::use_awaitable));
@@ -50,9 +52,11 @@ int main(int argc, char** argv) {
     std::cerr << "usage: qc-bench-echo HOST PORT [THREADS]\n";
     return 2;
   }
-  const int threads = argc > 3 ? std::atoi(argv[3]) : static_cast<int>(std::thread::hardware_concurrency());
+  const int threads =
+      argc > 3 ? std::atoi(argv[3]) : static_cast<int>(std::thread::hardware_concurrency());
   asio::io_context io(threads);
-  tcp::endpoint ep(asio::ip::make_address(argv[1]), static_cast<unsigned short>(std::atoi(argv[2])));
+  tcp::endpoint ep(asio::ip::make_address(argv[1]),
+                   static_cast<unsigned short>(std::atoi(argv[2])));
   tcp::acceptor acceptor(io);
   acceptor.open(ep.protocol());
   acceptor.set_option(asio::socket_base::reuse_address(true));

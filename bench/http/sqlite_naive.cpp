@@ -60,10 +60,12 @@ int main(int argc, char** argv) {
               "INSERT OR IGNORE INTO cases VALUES (1, 's1', 0, 0);"))
     return 1;
   Stmt begin(d.db, "BEGIN IMMEDIATE"), commit(d.db, "COMMIT");
-  Stmt update(d.db, "UPDATE cases SET stage = ?1, rev = rev + 1, updated_at = ?2 "
-                    "WHERE id = 1 AND rev = ?3");
-  Stmt event(d.db, "INSERT INTO case_events (case_id, seq, action, from_stage, to_stage, at) "
-                   "VALUES (1, ?1, 'next', ?2, ?3, ?4)");
+  Stmt update(d.db,
+              "UPDATE cases SET stage = ?1, rev = rev + 1, updated_at = ?2 "
+              "WHERE id = 1 AND rev = ?3");
+  Stmt event(d.db,
+             "INSERT INTO case_events (case_id, seq, action, from_stage, to_stage, at) "
+             "VALUES (1, ?1, 'next', ?2, ?3, ?4)");
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   const auto until = start + std::chrono::duration<double>(seconds);
