@@ -108,8 +108,10 @@ void add_report_routes(Router& r, Api& api) {
     Response resp;
     resp.content_type = "text/csv; charset=utf-8";
     resp.body = report_csv(*rep);
-    resp.set("Content-Disposition",
-             "attachment; filename=\"commitment-report-" + std::to_string(rep->year) + ".csv\"");
+    std::string disposition = "attachment; filename=\"commitment-report-";
+    disposition += std::to_string(rep->year);
+    disposition += ".csv\"";
+    resp.set("Content-Disposition", std::move(disposition));
     return resp;
   });
 }

@@ -107,7 +107,7 @@ return procedure {
           to = "organizer_review",
           requires = { "legal_rep" },
           fields = { "points", "legal_rep", "sealed", "application_form" },
-          guard = rules.letter_complete,
+          guard = function(case) return rules.letter_complete(case) end,
           basis = rules.BASIS_CONTENT .. "、四（二）4",
         },
       },
