@@ -122,7 +122,8 @@ class CommitmentScenario : public ApiFixture {
   }
   bool publicly_listed(const std::string& uscc) {
     auto r = client()->get("/api/v1/public/listings?activity=national.commitment&per_page=500");
-    for (const auto& item : r.json().at("items").as_array())
+    const auto body = r.json();  // the items live in it
+    for (const auto& item : body.at("items").as_array())
       if (text_of(item.at("enterprise").at("uscc")) == uscc) return true;
     return false;
   }
