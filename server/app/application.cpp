@@ -84,6 +84,7 @@ int serve(const Options& o) {
 
   RateLimits limits = login_rate_limits();
   limits.bucket_by_kind.emplace("objection-addr", BucketPolicy{10});
+  limits.bucket_by_kind.emplace("complaint-addr", BucketPolicy{10});
   RateLimiter limiter(limits);
   AuthService auth(store, real_clock, limiter);
   if (const char* pw = std::getenv("QCREDIT_ADMIN_PASSWORD"); pw && *pw) {
@@ -100,6 +101,10 @@ int serve(const Options& o) {
   http::Router router;
   http::Api api{store, auth, limiter, cases, registry, procedures, timers, metrics,
                 clock, real_clock, sim.get(), false};
+  ComplaintService complaints(store, cases, procedures, clock);
+  CommitmentReportService commitment_report(store);
+  api.complaints = &complaints;
+  api.commitment_report = &commitment_report;
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);

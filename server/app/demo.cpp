@@ -45,11 +45,80 @@ constexpr DemoUser kUsers[] = {
     {"expert4", "评审专家四", "expert", "320000", nullptr},
     {"expert5", "评审专家五", "expert", "320000", nullptr},
     {"office", "质量诚信承诺活动办公室", "activity_office", "000000", nullptr},
-    {"organizer-js", "江苏省质量协会", "organizer", "320000", nullptr},
+    {"organizer-js", "江苏省质量协会", "organizer", "320000", "51320000501234567"},
     {"ent-1", "南京玄武精密仪器有限公司", "enterprise", "320102", "91320102MA1NAB8K2"},
 };
 
 std::string full_uscc(const char* stem) { return std::string(stem) + uscc_check_char(stem); }
+
+const CaseRenderer kNoBody = [](const Case&, const CaseExtras&) { return std::string(); };
+
+// Takes `action` on case `id` at its current rev; false (logged) when refused.
+bool demo_act(CaseService& cases, Store& store, const Actor& actor, int64_t id,
+              const std::string& action, JsonObject data = {}) {
+  auto c = store.case_by_id(id);
+  ActRequest req;
+  req.rev = c ? c->rev : 0;
+  req.data = std::move(data);
+  auto r = cases.act(actor, id, action, req, kNoBody);
+  if (!r) spdlog::warn("demo action {} on case {} refused: {}", action, id, r.error().message);
+  return r.ok();
+}
+
+// The commitment activity (issue: work plans, listing, complaints): a filed 2025 plan of
+// 江苏省质量协会, 南京玄武精密仪器 listed by it, and a complaint about an unlisted
+// enterprise waiting in the staff inbox. Runs once: skipped when any activity case exists.
+void load_commitment_demo(Store& store, CaseService& cases) {
+  CaseQuery q;
+  q.scope.all = true;
+  q.procedure = "national.commitment_activity";
+  if (store.cases(q).total > 0) return;
+  const std::string association = full_uscc(kEnterprises[4].stem);
+  const std::string xuanwu = full_uscc(kEnterprises[0].stem);
+  const Actor organizer{
+      "organizer-js", "江苏省质量协会", {RoleGrant{"organizer", "320000"}}, association};
+  const Actor office{
+      "office", "质量诚信承诺活动办公室", {RoleGrant{"activity_office", "000000"}}, std::nullopt};
+  const Actor enterprise{
+      "ent-1", "南京玄武精密仪器有限公司", {RoleGrant{"enterprise", "320102"}}, xuanwu};
+
+  OpenRequest plan{"national.commitment_workplan",
+                   association,
+                   JsonObject{{"plan_title", "2025年江苏省质量信誉承诺活动工作方案"}},
+                   {},
+                   {}};
+  auto p = cases.open(organizer, plan, kNoBody);
+  if (!p) return spdlog::warn("demo plan not opened: {}", p.error().message);
+  if (!demo_act(cases, store, organizer, p->c.id, "submit",
+                {{"duties", "江苏省质量协会负责本省承诺活动的组织和管理。"},
+                 {"requirements", "企业自愿申请，如实填写申请表。"},
+                 {"commitment_content", "工信部科[2011]366号规定的六个方面。"},
+                 {"review_procedure", "材料审查、现场核实、审查评价。"},
+                 {"supervision_measures", "受理社会监督意见，年度复核。"}}) ||
+      !demo_act(cases, store, office, p->c.id, "file"))
+    return;
+
+  OpenRequest apply{"national.commitment_activity", xuanwu, {}, {}, {}};
+  auto a = cases.open(enterprise, apply, kNoBody);
+  if (!a) return spdlog::warn("demo application not opened: {}", a.error().message);
+  boost::json::array points{"meaning", "honesty", "law", "lifecycle", "improvement", "supervision"};
+  if (!demo_act(cases, store, enterprise, a->c.id, "submit",
+                {{"points", points}, {"legal_rep", "王建国"}, {"sealed", true}}) ||
+      !demo_act(cases, store, organizer, a->c.id, "accept", {{"review_opinion", "符合参加条件"}}))
+    return;
+
+  // Kept for triage: 南京秦淮食品 is not listed, so no procedure took the complaint.
+  const auto qinhuai = store.enterprise(full_uscc(kEnterprises[1].stem));
+  Complaint k;
+  k.uscc = qinhuai->uscc;
+  k.region = qinhuai->region;
+  k.content = "速冻水饺包装标注“零添加”，与配料表不符。";
+  k.contact = "demo@example.com";
+  k.received_at =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  (void)store.insert_complaint(
+      k, AuditEntry{0, k.received_at, "public", "complaint.receive", {}, {}, {}});
+}
 
 }  // namespace
 
@@ -92,6 +161,7 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
     auto r = cases.open(organizer, o, [](const Case&, const CaseExtras&) { return std::string(); });
     if (!r) spdlog::warn("demo case not opened: {}", r.error().message);
   }
+  load_commitment_demo(store, cases);
 }
 
 }  // namespace qc::app

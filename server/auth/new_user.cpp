@@ -36,6 +36,7 @@ Status validate_grants(NewUser& u) {
   if (u.grants.empty())
     return err(ErrorCode::validation, "a user needs at least one role", "grants");
   bool enterprise_role = false;
+  bool organizer_role = false;  // an organiser's account is bound to its organisation's entry
   for (const auto& g : u.grants) {
     // public and system are stand-ins for anonymous callers and timers, never held by a user.
     if (!role_known(g.role) || g.role == "public" || g.role == "system")
@@ -44,6 +45,7 @@ Status validate_grants(NewUser& u) {
       return err(ErrorCode::validation, "a region is a six-digit GB/T 2260 code: " + g.region,
                  "grants");
     enterprise_role = enterprise_role || g.role == "enterprise";
+    organizer_role = organizer_role || g.role == "organizer";
   }
   std::vector<RoleGrant> unique;
   for (auto& g : u.grants)
@@ -53,8 +55,9 @@ Status validate_grants(NewUser& u) {
   if (enterprise_role && !u.enterprise)
     return err(ErrorCode::validation, "an enterprise user must name its enterprise (USCC)",
                "enterprise");
-  if (!enterprise_role && u.enterprise)
-    return err(ErrorCode::validation, "only a user with role enterprise is bound to an enterprise",
+  if (!enterprise_role && !organizer_role && u.enterprise)
+    return err(ErrorCode::validation,
+               "only a user with role enterprise or organizer is bound to a registry entry",
                "enterprise");
   if (u.enterprise) {
     if (auto problem = uscc_problem(*u.enterprise); !problem.empty())

@@ -89,6 +89,9 @@ struct ProcedureDef {
   bool has_guard = false;
   std::string start;
   std::vector<StageDef> stages;  // start first, then by id
+  // `complaints = { listed_in = "<activity>" }`: a public complaint about an enterprise
+  // listed in that activity opens a case of this procedure at once. Empty: none.
+  std::string complaints_listed_in;
 
   const StageDef* stage(std::string_view id) const {
     for (const auto& s : stages)

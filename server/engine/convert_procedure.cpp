@@ -64,6 +64,24 @@ void convert_header(ConvertContext& cx, const ScriptValue& root, ProcedureDef& d
   if (auto basis = cx.string(root, "basis", top, false)) def.basis = *basis;
 }
 
+// complaints = { listed_in = "national.commitment" } (docs/adr/020-complaints-open-procedures.md).
+void convert_complaints(ConvertContext& cx, const ScriptValue& root, ProcedureDef& def) {
+  const ScriptValue* c = root.get("complaints");
+  if (!c) return;
+  const Path at = Path{} / "complaints";
+  if (!c->is(ScriptValue::Type::table)) {
+    cx.error(at, "complaints must be a table { listed_in = \"<activity>\" }");
+    return;
+  }
+  cx.check_keys(*c, {"listed_in"}, at, "complaints");
+  if (auto activity = cx.string(*c, "listed_in", at, true)) {
+    if (!dotted_id(*activity))
+      cx.error(at / "listed_in", "listed_in '" + *activity +
+                                     "' must be an activity (a family), e.g. national.commitment");
+    def.complaints_listed_in = *activity;
+  }
+}
+
 }  // namespace
 
 std::optional<Converted> convert_procedure(const ScriptValue& root, const std::string& file,
@@ -81,12 +99,13 @@ std::optional<Converted> convert_procedure(const ScriptValue& root, const std::s
   const Path top;
   cx.check_keys(root,
                 {"id", "version", "title", "region", "family", "basis", "fields", "starters",
-                 "guard", "start", "stages"},
+                 "guard", "start", "stages", "complaints"},
                 top, "procedure");
   ProcedureDef def;
   def.file = file;
   convert_header(cx, root, def);
   convert_fields(cx, root, def);
+  convert_complaints(cx, root, def);
 
   const auto starters = cx.strings(root, "starters", top, false);
   if (starters) {

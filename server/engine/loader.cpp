@@ -109,6 +109,24 @@ void check_duplicates(const std::vector<LoadedProcedure>& procs, std::vector<Loa
   }
 }
 
+// A complaint about a listed enterprise must lead to one procedure: two procedure ids that
+// claim the same activity are both named (versions of one id may share it).
+void check_complaint_claims(const std::vector<LoadedProcedure>& procs,
+                            std::vector<LoadError>& errors) {
+  std::map<std::string, const LoadedProcedure*> claimed;
+  for (const auto& p : procs) {
+    if (p.def.complaints_listed_in.empty()) continue;
+    auto [it, fresh] = claimed.emplace(p.def.complaints_listed_in, &p);
+    if (fresh || it->second->def.id == p.def.id) continue;
+    const int line =
+        engine::SourceIndex(p.text).find({engine::Anchor{engine::Anchor::Kind::key, "complaints"}});
+    errors.push_back(LoadError{p.file, line > 0 ? line : 1,
+                               "complaints about '" + p.def.complaints_listed_in +
+                                   "' are already opened by '" + it->second->def.id + "' (" +
+                                   it->second->file + ")"});
+  }
+}
+
 }  // namespace
 
 Engine::Engine(std::filesystem::path workflows, std::filesystem::path plugins, SandboxLimits limits)
@@ -122,6 +140,7 @@ Engine::LoadResult Engine::load() const {
     if (auto p = load_file(workflows_, rel, limits_, plugins, out.errors))
       procs.push_back(std::move(*p));
   check_duplicates(procs, out.errors);
+  check_complaint_claims(procs, out.errors);
   if (!out.errors.empty()) return out;
   auto set = std::make_shared<engine::LuaProcedureSet>(std::move(procs), limits_, plugins);
   if (auto st = set->warm(); !st) {

@@ -5,6 +5,8 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "service/case_service.hpp"
+#include "service/commitment_report.hpp"
+#include "service/complaint_service.hpp"
 #include "service/procedures.hpp"
 #include "service/registry_service.hpp"
 #include "service/sim_clock.hpp"
@@ -25,6 +27,9 @@ struct Api {
   const Clock& real_clock;       // sessions and rate limits
   StoredOffsetClock* sim_clock;  // null unless --simulated-clock
   bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
+  // Public complaints and the commitment report (set by app/ before routes are added).
+  ComplaintService* complaints = nullptr;
+  CommitmentReportService* commitment_report = nullptr;
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -34,6 +39,8 @@ void add_case_routes(Router& r, Api& api);
 void add_register_routes(Router& r, Api& api);
 void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
+void add_complaint_routes(Router& r, Api& api);
+void add_report_routes(Router& r, Api& api);
 void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
@@ -44,6 +51,8 @@ inline void add_api_routes(Router& r, Api& api) {
   add_case_routes(r, api);
   add_register_routes(r, api);
   add_public_routes(r, api);
+  add_complaint_routes(r, api);
+  add_report_routes(r, api);
   add_openapi_route(r);
 }
 

@@ -63,6 +63,11 @@ class CaseService {
   Result<Case> fire(const Timer& timer);
   // An objection to an open public notice: takes the notice stage's public action.
   Result<Objection> object(int64_t notice_id, Objection objection);
+  // A public complaint opening the procedure that takes complaints about the enterprise's
+  // activity (service/complaint_cases.cpp): as `public`, without the starters check, with
+  // the procedure's field validation and guard.
+  Result<Case> open_for_complaint(const std::string& procedure, const std::string& uscc,
+                                  JsonObject data);
 
   Result<Case> get(const Actor& actor, int64_t id);
   Page<Case> list(const Actor& actor, CaseQuery q);

@@ -128,6 +128,18 @@ const std::vector<Migration>& migrations() {
 
            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
        }},
+      // Public complaints and their triage (commitment activity supervision).
+      {3,
+       {
+           "CREATE TABLE complaints (id {ID}, uscc TEXT NOT NULL, region TEXT NOT NULL, "
+           "content TEXT NOT NULL, contact TEXT NOT NULL, status TEXT NOT NULL, "
+           "case_id BIGINT REFERENCES cases (id), procedure TEXT NOT NULL, "
+           "close_reason TEXT NOT NULL, handled_by TEXT NOT NULL, received_at BIGINT NOT NULL, "
+           "handled_at BIGINT)",
+           "CREATE INDEX complaints_status ON complaints (status, received_at)",
+           "CREATE INDEX complaints_region ON complaints (region)",
+           "CREATE INDEX complaints_uscc ON complaints (uscc)",
+       }},
       // Active cases by procedure version: what a reload must keep loaded.
       {6, {"CREATE INDEX cases_active ON cases (status, procedure, version)"}},
   };

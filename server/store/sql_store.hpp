@@ -74,6 +74,12 @@ class SqlStore final : public Store {
   AuditVerification verify_audit() override;
   EventVerification verify_events() override;
 
+  // Public complaints (complaints.cpp).
+  Result<Complaint> insert_complaint(Complaint c, AuditEntry audit) override;
+  std::optional<Complaint> complaint(int64_t id) override;
+  Page<Complaint> complaints(const ComplaintQuery& q) override;
+  Status handle_complaint(const Complaint& c, AuditEntry audit) override;
+
  private:
   Database db_;
 };

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/complaint.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -128,6 +129,13 @@ struct ListingQuery {
   PageRequest page;
 };
 
+struct ComplaintQuery {
+  Scope scope;  // by the complaint's region (or its enterprise)
+  std::optional<std::string> status, uscc;
+  std::optional<Instant> received_from, received_before;  // [from, before)
+  PageRequest page;
+};
+
 struct AnnouncementQuery {
   std::optional<std::string> kind, family;
   PageRequest page;
@@ -152,7 +160,7 @@ struct Transition {
   Case next;  // id, stage, status, data, stage_seq as they become; rev/updated_at set here
   std::vector<CaseEvent> events;  // seq, prev_hash and hash are assigned by the store
   RegisterWrites writes;
-  bool cancel_timers = false;   // the case left a stage: pending timers are cancelled
+  bool cancel_timers = false;  // the case left a stage: pending timers are cancelled
   std::optional<Timer> new_timer;
   std::optional<int64_t> fired_timer;  // marked fired in this transaction
   std::optional<Vote> vote;            // unique (case, round, username): else already_voted
@@ -246,6 +254,13 @@ class Store {
   virtual Page<AuditEntry> audit(const PageRequest& page) = 0;
   virtual AuditVerification verify_audit() = 0;
   virtual EventVerification verify_events() = 0;
+
+  // Public complaints (store/complaints.cpp). insert assigns the id; handle_complaint
+  // records routing or closing only while the complaint is still open (else conflict).
+  virtual Result<Complaint> insert_complaint(Complaint c, AuditEntry audit) = 0;
+  virtual std::optional<Complaint> complaint(int64_t id) = 0;
+  virtual Page<Complaint> complaints(const ComplaintQuery& q) = 0;
+  virtual Status handle_complaint(const Complaint& c, AuditEntry audit) = 0;
 };
 
 // Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`

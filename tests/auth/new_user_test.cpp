@@ -111,5 +111,16 @@ TEST(NewUser, OnlyEnterpriseUsersAreBoundToAnEnterprise) {
   EXPECT_EQ(s.error().field, "enterprise");
 }
 
+// An organiser of the commitment activity is bound to its organisation's registry entry;
+// its procedures find the organisation's work plan through it.
+TEST(NewUser, OrganizerMayBeBoundToItsOrganisation) {
+  NewUser u = valid_user();
+  u.grants = {{"organizer", "320000"}};
+  u.enterprise = "91110108551385082Q";
+  EXPECT_EQ(field_of(u), "");
+  u.enterprise = "91110108717809965C";  // wrong check character
+  EXPECT_EQ(field_of(u), "enterprise");
+}
+
 }  // namespace
 }  // namespace qc

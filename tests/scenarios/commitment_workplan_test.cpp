@@ -17,10 +17,11 @@ class WorkplanScenario : public ApiFixture {
   }
 
   HttpResult open_plan(HttpClient& c, const std::string& uscc) {
-    return c.post("/api/v1/cases",
-                  json::object{{"procedure", "national.commitment_workplan"},
-                               {"enterprise", uscc},
-                               {"data", json::object{{"plan_title", "2026年江苏省承诺活动工作方案"}}}});
+    return c.post(
+        "/api/v1/cases",
+        json::object{{"procedure", "national.commitment_workplan"},
+                     {"enterprise", uscc},
+                     {"data", json::object{{"plan_title", "2026年江苏省承诺活动工作方案"}}}});
   }
 
   static json::object full_plan() {

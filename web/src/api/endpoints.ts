@@ -7,6 +7,8 @@ import type {
   CaseDocument,
   CaseEvent,
   ClockReply,
+  CommitmentReport,
+  Complaint,
   Enterprise,
   Grant,
   Listing,
@@ -112,6 +114,18 @@ export const publicApi = {
   reports: (q: Query) => api.get<Page<Record<string, unknown>>>('/public/reports', q, anon),
   complain: (body: { uscc: string; content: string; contact: string }) =>
     api.post<Record<string, unknown>>('/public/complaints', body, anon),
+}
+
+export const complaints = {
+  list: (q: Query) => api.get<Page<Complaint>>('/complaints', q),
+  route: (id: number, procedure: string) => api.post<Complaint>(`/complaints/${id}/route`, { procedure }),
+  close: (id: number, reason: string) => api.post<Complaint>(`/complaints/${id}/close`, { reason }),
+}
+
+export const reports = {
+  commitment: (year: number) => api.get<CommitmentReport>('/reports/commitment', { year }),
+  commitmentCsv: (year: number) =>
+    request<string>('/reports/commitment', { query: { year, format: 'csv' }, text: true }),
 }
 
 export const ops = {

@@ -223,3 +223,35 @@ export interface LintDetail {
   line: number
   message: string
 }
+
+/** A public complaint as staff handling it see it (docs/api.md, commitment activity). */
+export interface Complaint {
+  id: number
+  enterprise: { uscc: string; name: string | null }
+  region: string
+  content: string
+  contact: string
+  status: 'open' | 'routed' | 'closed'
+  case_id: number | null
+  procedure: string | null
+  close_reason: string
+  handled_by: string
+  received_at: string
+  handled_at: string | null
+}
+
+export interface ReportCounts {
+  listed: number
+  delisted: number
+  complaints_received: number
+  complaints_closed: number
+  close_days_median: number | null
+  close_days_p90: number | null
+}
+
+export interface CommitmentReport extends ReportCounts {
+  year: number
+  activity: string
+  by_region: (ReportCounts & { region: string })[]
+  by_organizer: (ReportCounts & { organizer: string; name: string })[]
+}

@@ -44,6 +44,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'my/cases', name: 'my-cases', component: () => import('@/views/enterprise/MyCasesView.vue'), meta: { need: 'enterprise', title: 'nav.myCases' } },
       { path: 'my/apply', name: 'apply', component: () => import('@/views/NewCaseView.vue'), meta: { need: 'enterprise', title: 'nav.apply' } },
       { path: 'cases/new', name: 'new-case', component: () => import('@/views/NewCaseView.vue'), meta: { need: 'staff', title: 'nav.newCase' } },
+      { path: 'complaints', name: 'complaints', component: () => import('@/views/staff/ComplaintsView.vue'), meta: { need: 'staff', title: 'complaints.nav' } },
+      { path: 'reports/commitment', name: 'commitment-report', component: () => import('@/views/staff/CommitmentReportView.vue'), meta: { need: 'staff', title: 'report.nav' } },
       { path: 'my/credit', name: 'my-credit', component: () => import('@/views/enterprise/CreditView.vue'), meta: { need: 'enterprise', title: 'nav.myCredit' } },
     ],
   },
