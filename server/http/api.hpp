@@ -4,7 +4,9 @@
 #include "auth/auth_service.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "service/archive_import.hpp"
 #include "service/case_service.hpp"
+#include "service/classification_service.hpp"
 #include "service/procedures.hpp"
 #include "service/registry_service.hpp"
 #include "service/sim_clock.hpp"
@@ -25,6 +27,9 @@ struct Api {
   const Clock& real_clock;       // sessions and rate limits
   StoredOffsetClock* sim_clock;  // null unless --simulated-clock
   bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
+  // National A/B/C/D classification and the archive import (set by app/ after wiring).
+  ClassificationService* classification = nullptr;
+  ArchiveImport* archive_import = nullptr;
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -34,6 +39,7 @@ void add_case_routes(Router& r, Api& api);
 void add_register_routes(Router& r, Api& api);
 void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
+void add_classification_routes(Router& r, Api& api);
 void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
@@ -44,6 +50,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_case_routes(r, api);
   add_register_routes(r, api);
   add_public_routes(r, api);
+  add_classification_routes(r, api);
   add_openapi_route(r);
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/classification.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -136,13 +137,21 @@ struct RegisterWrites {
   std::optional<Notice> open_notice;
 };
 
+// The national A/B/C/D classification register (internal: never public).
+struct ClassificationQuery {
+  Scope scope;
+  std::optional<std::string> grade;   // A | B | C | D, or "none" for not graded
+  std::optional<std::string> region;  // prefix
+  PageRequest page;
+};
+
 // One accepted action (or a vote and the action it decides) as one transaction.
 struct Transition {
   int64_t expected_rev = 0;
   Case next;  // id, stage, status, data, stage_seq as they become; rev/updated_at set here
   std::vector<CaseEvent> events;  // seq, prev_hash and hash are assigned by the store
   RegisterWrites writes;
-  bool cancel_timers = false;   // the case left a stage: pending timers are cancelled
+  bool cancel_timers = false;  // the case left a stage: pending timers are cancelled
   std::optional<Timer> new_timer;
   std::optional<int64_t> fired_timer;  // marked fired in this transaction
   std::optional<Vote> vote;            // unique (case, round, username): else already_voted
@@ -227,6 +236,31 @@ class Store {
   virtual void append_audit(AuditEntry e) = 0;
   virtual Page<AuditEntry> audit(const PageRequest& page) = 0;
   virtual AuditVerification verify_audit() = 0;
+
+  // National A/B/C/D classification and the archive import (store/classification.cpp).
+  // Runs are background jobs: inserted running, updated as batches finish.
+  virtual Result<ClassificationRun> insert_classification_run(ClassificationRun run,
+                                                              AuditEntry audit) = 0;
+  virtual void update_classification_run(const ClassificationRun& run) = 0;
+  virtual std::optional<ClassificationRun> classification_run(int64_t id) = 0;
+  virtual int64_t count_enterprises(const Scope& scope,
+                                    const std::optional<std::string>& region) = 0;
+  // Up to `limit` enterprises with USCC after `after_uscc` in the scope and region, in USCC
+  // order, each with its whole archive (records by occurred_on): two reads per batch.
+  virtual std::vector<ArchiveEntry> archive_batch(const Scope& scope,
+                                                  const std::optional<std::string>& region,
+                                                  const std::string& after_uscc, int limit) = 0;
+  // Replaces each enterprise's current result, all in one transaction.
+  virtual void save_classifications(const std::vector<Classification>& results) = 0;
+  virtual std::optional<Classification> classification(const std::string& uscc) = 0;
+  virtual Page<Classification> classifications(const ClassificationQuery& q) = 0;
+  // A published grade a re-grade no longer supports: revoked, with its announcement.
+  virtual Status withdraw_grants(const std::vector<int64_t>& grant_ids,
+                                 std::vector<Announcement> announcements, AuditEntry audit) = 0;
+  // Inserts enterprises and records in one transaction (a CSV row, or a bulk load): all or
+  // nothing; a duplicate enterprise is already_exists, a record of an unknown one not_found.
+  virtual Status import_archive(const std::vector<Enterprise>& enterprises,
+                                const std::vector<QualityRecord>& records, AuditEntry audit) = 0;
 };
 
 // Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`
