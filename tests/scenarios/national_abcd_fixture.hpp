@@ -65,8 +65,9 @@ class NationalAbcdScenario : public ApiFixture {
   json::value result_of(HttpClient& c, const std::string& uscc) {
     auto r = c.get("/api/v1/classification?per_page=500");
     EXPECT_EQ(r.status, 200) << r.body;
-    for (const auto& item : r.json().at("items").as_array())
-      if (item.at("enterprise").at("uscc") == uscc) return item;
+    const json::value body = r.json();
+    for (const auto& item : body.at("items").as_array())
+      if (item.at("enterprise").at("uscc").as_string() == uscc) return item;
     return nullptr;
   }
 
@@ -80,7 +81,8 @@ class NationalAbcdScenario : public ApiFixture {
     auto r = client()->get(path);
     EXPECT_EQ(r.status, 200) << r.body;
     std::vector<std::string> out;
-    for (const auto& item : r.json().at("items").as_array())
+    const json::value body = r.json();
+    for (const auto& item : body.at("items").as_array())
       out.emplace_back(item.at("enterprise").at("uscc").as_string());
     return out;
   }

@@ -24,8 +24,9 @@ TEST_F(NationalAbcdScenario, RunGradesTheJurisdictionInTheBackgroundWithReasons)
   auto c = js->get("/api/v1/classification?grade=C");
   ASSERT_EQ(c.status, 200) << c.body;
   ASSERT_EQ(c.json().at("total").as_int64(), 1);
-  const auto& item = c.json().at("items").at(0);
-  EXPECT_EQ(item.at("enterprise").at("uscc"), ent_c);
+  const json::value listed = c.json();
+  const auto& item = listed.at("items").at(0);
+  EXPECT_EQ(item.at("enterprise").at("uscc").as_string(), ent_c);
   EXPECT_EQ(item.at("as_of"), "2026-06-15");
   EXPECT_EQ(item.at("reasons").at(0).at("criterion"), "c2_check_fail");
   auto records = admin->get("/api/v1/enterprises/" + ent_c + "/records");
