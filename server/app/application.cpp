@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/demo.hpp"
+#include "engine/plugin_function.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 
@@ -94,6 +95,24 @@ int serve(const Options& o) {
   CaseService cases(store, procedures, clock, *calendar);
   RegistryService registry(store, clock);
   TimerWorker timers(store, cases, clock, TimerWorker::Options{server_identity()});
+  // The national classification's rules are plugins/credit/abcd.lua (docs/records.md).
+  // One call grades a batch of enterprises: a larger budget than a single guard's.
+  SandboxLimits batch_limits;
+  batch_limits.instructions = 2'000'000'000;
+  batch_limits.deadline = std::chrono::seconds(60);
+  auto grader = PluginFunction::load(o.plugins, batch_limits, "credit.abcd", "classify_batch");
+  if (!grader) {
+    spdlog::critical("plugins/credit/abcd.lua did not load: {}", grader.error().message);
+    return 1;
+  }
+  ClassificationService classification(store, grader.value(), clock);
+  auto regrade = [&classification](const std::string& uscc) {
+    if (auto c = classification.regrade(uscc, "system"); !c)
+      spdlog::error("re-grade uscc={} failed: {}", uscc, c.error().message);
+  };
+  registry.on_record([regrade](const QualityRecord& r) { regrade(r.uscc); });
+  ArchiveImport archive_import(store, clock);
+  archive_import.on_record(regrade);
   if (o.demo) load_demo(store, auth, registry, cases);
 
   http::Metrics metrics;
@@ -105,6 +124,8 @@ int serve(const Options& o) {
   CommitmentReportService commitment_report(store);
   api.complaints = &complaints;
   api.commitment_report = &commitment_report;
+  api.classification = &classification;
+  api.archive_import = &archive_import;
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);

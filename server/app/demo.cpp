@@ -148,6 +148,7 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
     rec.detail = "速冻面米制品菌落总数不合格";
     (void)registry.add_record(system, qinhuai, rec);
   }
+  load_demo_archive(registry);
   // A work plan awaiting the activity office, so the demo has something to do.
   CaseQuery q;
   q.scope.all = true;

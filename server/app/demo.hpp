@@ -9,5 +9,7 @@ inline constexpr const char* kDemoPassword = "qcredit-demo";
 
 // Demo users, enterprises, records and a few cases. Idempotent: what exists is kept.
 void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseService& cases);
+// Archive records for the national classification (app/demo_archive.cpp).
+void load_demo_archive(RegistryService& registry);
 
 }  // namespace qc::app

@@ -4,9 +4,11 @@
 #include "auth/auth_service.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "service/archive_import.hpp"
 #include "service/case_service.hpp"
 #include "service/commitment_report.hpp"
 #include "service/complaint_service.hpp"
+#include "service/classification_service.hpp"
 #include "service/procedures.hpp"
 #include "service/registry_service.hpp"
 #include "service/sim_clock.hpp"
@@ -30,6 +32,9 @@ struct Api {
   // Public complaints and the commitment report (set by app/ before routes are added).
   ComplaintService* complaints = nullptr;
   CommitmentReportService* commitment_report = nullptr;
+  // National A/B/C/D classification and the archive import (set by app/ after wiring).
+  ClassificationService* classification = nullptr;
+  ArchiveImport* archive_import = nullptr;
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -41,6 +46,7 @@ void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
 void add_complaint_routes(Router& r, Api& api);
 void add_report_routes(Router& r, Api& api);
+void add_classification_routes(Router& r, Api& api);
 void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
@@ -53,6 +59,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_public_routes(r, api);
   add_complaint_routes(r, api);
   add_report_routes(r, api);
+  add_classification_routes(r, api);
   add_openapi_route(r);
 }
 

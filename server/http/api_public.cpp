@@ -20,6 +20,23 @@ bool publishable(const Grant& g) {
          !(g.family.rfind("national.", 0) == 0 && (g.grade == "B" || g.grade == "C"));
 }
 
+// A blacklist entry of a procedure that granted a grade (national.d_recheck) stands while
+// that grant is active; entries of other procedures stand as announced.
+bool blacklist_entry_stands(Store& store, const Announcement& a) {
+  GrantQuery q;
+  q.scope.all = true;
+  q.uscc = a.uscc;
+  q.family = a.family;
+  q.page.per_page = 500;
+  bool granted = false;
+  for (const auto& g : store.grants(q).items) {
+    if (g.case_id != a.case_id) continue;
+    if (g.status == "active") return true;
+    granted = true;
+  }
+  return !granted;
+}
+
 Response post_objection(Request& req, Api& api) {
   if (auto d = api.limiter.hit("objection-addr:" + req.remote_addr); !d.allowed) {
     Error e =
@@ -128,8 +145,26 @@ void add_public_routes(Router& r, Api& api) {
   };
   r.add("GET", "/api/v1/public/announcements",
         [announcements](Request& req) { return announcements(req, std::nullopt); });
-  r.add("GET", "/api/v1/public/blacklist",
-        [announcements](Request& req) { return announcements(req, "blacklisted"); });
+  r.add("GET", "/api/v1/public/blacklist", [&api](Request& req) {
+    // A blacklist entry stands while the grade its case granted stands: a re-grade that
+    // no longer gives D withdraws it (national classification, 三(五) 动态管理).
+    AnnouncementQuery q;
+    q.kind = "blacklisted";
+    q.page = page_of(req);
+    auto page = api.store.announcements(q);
+    json::array items;
+    int64_t withdrawn = 0;
+    for (const auto& a : page.items) {
+      if (!blacklist_entry_stands(api.store, a)) {
+        ++withdrawn;
+        continue;
+      }
+      auto o = to_json(a);
+      o["enterprise"] = public_enterprise(api.store, a.uscc);
+      items.push_back(std::move(o));
+    }
+    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total - withdrawn}});
+  });
 }
 
 }  // namespace qc::http

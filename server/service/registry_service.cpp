@@ -59,10 +59,12 @@ Result<QualityRecord> RegistryService::add_record(const Actor& actor, const std:
   if (r.source.empty()) return err(ErrorCode::validation, "source is required", "source");
   r.uscc = uscc;
   r.created_at = clock_.now();
-  return store_.insert_record(
+  auto stored = store_.insert_record(
       r, AuditEntry{0, r.created_at, actor.username, "record.create",
                     boost::json::object{{"uscc", uscc}, {"kind", r.kind}, {"category", r.category}},
                     {}, {}});
+  if (stored && on_record_) on_record_(stored.value());
+  return stored;
 }
 
 Result<std::vector<QualityRecord>> RegistryService::records(const Actor& actor,

@@ -1,6 +1,8 @@
 #pragma once
 // Enterprises, the quality archive and the registers, read within the caller's jurisdiction.
 // Registers are written only by procedures (through effects); here they are read.
+#include <functional>
+
 #include "core/query.hpp"
 #include "store/store.hpp"
 
@@ -22,7 +24,11 @@ class RegistryService {
 
   Date today() const { return beijing_date(clock_.now()); }
 
+  // Called after a record is stored (the classification re-grades the enterprise).
+  void on_record(std::function<void(const QualityRecord&)> f) { on_record_ = std::move(f); }
+
  private:
+  std::function<void(const QualityRecord&)> on_record_;
   Store& store_;
   const Clock& clock_;
 };

@@ -140,6 +140,19 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX complaints_region ON complaints (region)",
            "CREATE INDEX complaints_uscc ON complaints (uscc)",
        }},
+      // The national A/B/C/D classification: runs (background jobs) and the current result
+      // per enterprise (grades are dynamic: a re-grade replaces it). Internal data.
+      {4,
+       {
+           "CREATE TABLE classification_runs (id {ID}, as_of TEXT NOT NULL, "
+           "region TEXT NOT NULL, status TEXT NOT NULL, done BIGINT NOT NULL, "
+           "total BIGINT NOT NULL, started_by TEXT NOT NULL, error TEXT NOT NULL, "
+           "started_at BIGINT NOT NULL, finished_at BIGINT)",
+           "CREATE TABLE classification_results (uscc TEXT PRIMARY KEY "
+           "REFERENCES enterprises (uscc), grade TEXT, as_of TEXT NOT NULL, "
+           "reasons TEXT NOT NULL, run_id BIGINT NOT NULL, graded_at BIGINT NOT NULL)",
+           "CREATE INDEX classification_results_grade ON classification_results (grade)",
+       }},
       // Active cases by procedure version: what a reload must keep loaded.
       {6, {"CREATE INDEX cases_active ON cases (status, procedure, version)"}},
   };

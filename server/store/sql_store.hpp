@@ -80,6 +80,23 @@ class SqlStore final : public Store {
   Page<Complaint> complaints(const ComplaintQuery& q) override;
   Status handle_complaint(const Complaint& c, AuditEntry audit) override;
 
+  // National A/B/C/D classification and the archive import (store/classification.cpp).
+  Result<ClassificationRun> insert_classification_run(ClassificationRun run,
+                                                      AuditEntry audit) override;
+  void update_classification_run(const ClassificationRun& run) override;
+  std::optional<ClassificationRun> classification_run(int64_t id) override;
+  int64_t count_enterprises(const Scope& scope, const std::optional<std::string>& region) override;
+  std::vector<ArchiveEntry> archive_batch(const Scope& scope,
+                                          const std::optional<std::string>& region,
+                                          const std::string& after_uscc, int limit) override;
+  void save_classifications(const std::vector<Classification>& results) override;
+  std::optional<Classification> classification(const std::string& uscc) override;
+  Page<Classification> classifications(const ClassificationQuery& q) override;
+  Status withdraw_grants(const std::vector<int64_t>& grant_ids,
+                         std::vector<Announcement> announcements, AuditEntry audit) override;
+  Status import_archive(const std::vector<Enterprise>& enterprises,
+                        const std::vector<QualityRecord>& records, AuditEntry audit) override;
+
  private:
   Database db_;
 };

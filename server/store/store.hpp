@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/complaint.hpp"
+#include "core/classification.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -154,6 +155,14 @@ struct RegisterWrites {
   std::optional<Notice> open_notice;
 };
 
+// The national A/B/C/D classification register (internal: never public).
+struct ClassificationQuery {
+  Scope scope;
+  std::optional<std::string> grade;   // A | B | C | D, or "none" for not graded
+  std::optional<std::string> region;  // prefix
+  PageRequest page;
+};
+
 // One accepted action (or a vote and the action it decides) as one transaction.
 struct Transition {
   int64_t expected_rev = 0;
@@ -261,6 +270,31 @@ class Store {
   virtual std::optional<Complaint> complaint(int64_t id) = 0;
   virtual Page<Complaint> complaints(const ComplaintQuery& q) = 0;
   virtual Status handle_complaint(const Complaint& c, AuditEntry audit) = 0;
+
+  // National A/B/C/D classification and the archive import (store/classification.cpp).
+  // Runs are background jobs: inserted running, updated as batches finish.
+  virtual Result<ClassificationRun> insert_classification_run(ClassificationRun run,
+                                                              AuditEntry audit) = 0;
+  virtual void update_classification_run(const ClassificationRun& run) = 0;
+  virtual std::optional<ClassificationRun> classification_run(int64_t id) = 0;
+  virtual int64_t count_enterprises(const Scope& scope,
+                                    const std::optional<std::string>& region) = 0;
+  // Up to `limit` enterprises with USCC after `after_uscc` in the scope and region, in USCC
+  // order, each with its whole archive (records by occurred_on): two reads per batch.
+  virtual std::vector<ArchiveEntry> archive_batch(const Scope& scope,
+                                                  const std::optional<std::string>& region,
+                                                  const std::string& after_uscc, int limit) = 0;
+  // Replaces each enterprise's current result, all in one transaction.
+  virtual void save_classifications(const std::vector<Classification>& results) = 0;
+  virtual std::optional<Classification> classification(const std::string& uscc) = 0;
+  virtual Page<Classification> classifications(const ClassificationQuery& q) = 0;
+  // A published grade a re-grade no longer supports: revoked, with its announcement.
+  virtual Status withdraw_grants(const std::vector<int64_t>& grant_ids,
+                                 std::vector<Announcement> announcements, AuditEntry audit) = 0;
+  // Inserts enterprises and records in one transaction (a CSV row, or a bulk load): all or
+  // nothing; a duplicate enterprise is already_exists, a record of an unknown one not_found.
+  virtual Status import_archive(const std::vector<Enterprise>& enterprises,
+                                const std::vector<QualityRecord>& records, AuditEntry audit) = 0;
 };
 
 // Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`

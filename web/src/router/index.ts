@@ -39,6 +39,7 @@ const routes: RouteRecordRaw[] = [
       // Procedure ids contain dots; in the path the server would take them for a file
       // extension (no SPA fallback), so the id travels in the query.
       { path: 'procedure', name: 'procedure', component: () => import('@/views/staff/ProcedureView.vue'), meta: { need: 'staff', title: 'nav.procedures' } },
+      { path: 'classification', name: 'classification', component: () => import('@/views/staff/ClassificationView.vue'), meta: { need: 'staff', title: 'nav.classification' } },
       { path: 'registers', name: 'registers', component: () => import('@/views/staff/RegistersView.vue'), meta: { need: 'staff', title: 'nav.registers' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { need: 'admin', title: 'nav.users' } },
       { path: 'my/cases', name: 'my-cases', component: () => import('@/views/enterprise/MyCasesView.vue'), meta: { need: 'enterprise', title: 'nav.myCases' } },

@@ -1,0 +1,32 @@
+#pragma once
+// Grades every enterprise of a scope as of a date: the store is read a batch at a time on
+// one thread while the previous batch is graded in Lua and written on another, so the two
+// cores of a small server both work. Used by classification runs and by `scripts/bench abcd`.
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/classification.hpp"
+#include "engine/plugin_function.hpp"
+#include "store/store.hpp"
+
+namespace qc {
+
+struct PassOptions {
+  Scope scope;
+  std::optional<std::string> region;
+  Date as_of{};
+  int64_t run_id = 0;
+  Instant at{};
+  int batch_size = 2000;
+  bool write = true;  // false: grade only (the bench's read+grade figure)
+  // After each batch, with the number graded so far; may return false to stop.
+  std::function<bool(int64_t done, const std::vector<Classification>& batch)> on_batch;
+};
+
+// The number of enterprises graded, or the first error (nothing more is written after it).
+Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grader,
+                                        const PassOptions& options);
+
+}  // namespace qc

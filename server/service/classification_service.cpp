@@ -1,0 +1,189 @@
+#include "service/classification_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <unordered_set>
+
+#include "service/access.hpp"
+#include "service/classification_batch.hpp"
+#include "service/classification_pass.hpp"
+
+namespace qc {
+
+namespace {
+
+bool may_classify(const Actor& a) { return is_admin(a) || has_role(a, "samr"); }
+
+// A published national grade is withdrawn when the current grade no longer is it.
+std::string withdrawal_kind(const std::string& grade) {
+  return grade == "D" ? "blacklist_withdrawn" : "grade_revoked";
+}
+
+}  // namespace
+
+ClassificationService::~ClassificationService() {
+  stopping_ = true;
+  wait_idle();
+}
+
+void ClassificationService::wait_idle() {
+  std::list<std::thread> jobs;
+  {
+    std::lock_guard lock(jobs_mu_);
+    jobs.swap(jobs_);
+  }
+  for (auto& t : jobs)
+    if (t.joinable()) t.join();
+}
+
+Result<ClassificationRun> ClassificationService::start_run(const Actor& actor, Date as_of,
+                                                           std::optional<std::string> region) {
+  if (!may_classify(actor))
+    return err(ErrorCode::forbidden, "classification runs are for market regulation staff");
+  if (!as_of.ok()) return err(ErrorCode::validation, "as_of must be a date YYYY-MM-DD", "as_of");
+  if (region && (region->empty() || region->size() > 6 ||
+                 region->find_first_not_of("0123456789") != std::string::npos))
+    return err(ErrorCode::validation, "region must be a GB/T 2260 code or a prefix of one",
+               "region");
+  const Scope scope = scope_of(actor);
+  ClassificationRun run;
+  run.as_of = as_of;
+  run.region = region.value_or("");
+  run.started_by = actor.username;
+  run.started_at = clock_.now();
+  run.total = store_.count_enterprises(scope, region);
+  auto stored = store_.insert_classification_run(
+      run, AuditEntry{0,
+                      run.started_at,
+                      actor.username,
+                      "classification.run",
+                      boost::json::object{{"as_of", format_date(as_of)}, {"region", run.region}},
+                      {},
+                      {}});
+  if (!stored) return stored.take_error();
+  std::lock_guard lock(jobs_mu_);
+  jobs_.emplace_back([this, r = stored.value(), scope] { run_job(r, scope); });
+  return stored;
+}
+
+void ClassificationService::run_job(ClassificationRun run, Scope scope) {
+  PassOptions o;
+  o.scope = std::move(scope);
+  if (!run.region.empty()) o.region = run.region;
+  o.as_of = run.as_of;
+  o.run_id = run.id;
+  o.at = clock_.now();
+  // The few enterprises with a published national grade, read once: only they can have
+  // one to withdraw.
+  std::unordered_set<std::string> published;
+  GrantQuery gq;
+  gq.scope = o.scope;
+  gq.family = kNationalAbcdFamily;
+  gq.page.per_page = 500;
+  for (;; ++gq.page.page) {
+    auto page = store_.grants(gq);
+    for (const auto& g : page.items)
+      if (g.status == "active" || g.status == "suspended") published.insert(g.uscc);
+    if (page.items.size() < 500) break;
+  }
+  o.on_batch = [&](int64_t done, const std::vector<Classification>& batch) {
+    for (const auto& c : batch) {
+      if (!published.contains(c.uscc)) continue;
+      if (auto s = withdraw_unsupported(c, run.started_by); !s)
+        spdlog::error("classification run={} uscc={} withdrawal failed: {}", run.id, c.uscc,
+                      s.error().message);
+    }
+    run.done = done;
+    store_.update_classification_run(run);
+    return !stopping_.load();
+  };
+  auto graded = run_classification_pass(store_, *grader_, o);
+  run.finished_at = clock_.now();
+  if (graded) {
+    run.done = *graded;
+    run.status = stopping_ ? "failed" : "done";
+    if (stopping_) run.error = "the server stopped during the run";
+  } else {
+    run.status = "failed";
+    run.error = graded.error().message;
+    spdlog::error("classification run={} failed: {}", run.id, run.error);
+  }
+  try {
+    store_.update_classification_run(run);
+  } catch (const std::exception& e) {
+    spdlog::error("classification run={} status not stored: {}", run.id, e.what());
+  }
+}
+
+Result<ClassificationRun> ClassificationService::run(const Actor& actor, int64_t id) {
+  if (!may_classify(actor))
+    return err(ErrorCode::forbidden, "classification runs are for market regulation staff");
+  auto r = store_.classification_run(id);
+  if (!r) return err(ErrorCode::not_found, "no classification run " + std::to_string(id));
+  return std::move(*r);
+}
+
+Result<Page<Classification>> ClassificationService::results(const Actor& actor,
+                                                            ClassificationQuery q) {
+  if (!may_classify(actor))
+    return err(ErrorCode::forbidden,
+               "the classification register is internal to market regulation");
+  if (q.grade && *q.grade != "A" && *q.grade != "B" && *q.grade != "C" && *q.grade != "D" &&
+      *q.grade != "none")
+    return err(ErrorCode::validation, "grade must be A, B, C, D or none", "grade");
+  q.scope = scope_of(actor);
+  return store_.classifications(q);
+}
+
+Result<Classification> ClassificationService::regrade(const std::string& uscc,
+                                                      const std::string& actor) {
+  auto e = store_.enterprise(uscc);
+  if (!e) return err(ErrorCode::not_found, "no enterprise " + uscc, "uscc");
+  std::vector<ArchiveEntry> one{ArchiveEntry{*e, store_.records(uscc)}};
+  ClassificationBatch batch(*grader_);
+  const Instant now = clock_.now();
+  auto graded = batch.grade(one, beijing_date(now), 0, now);
+  if (!graded) return graded.take_error();
+  store_.save_classifications(*graded);
+  if (auto s = withdraw_unsupported(graded->front(), actor); !s) return s.take_error();
+  return graded->front();
+}
+
+Status ClassificationService::withdraw_unsupported(const Classification& c,
+                                                   const std::string& actor) {
+  GrantQuery q;
+  q.scope.all = true;
+  q.uscc = c.uscc;
+  q.family = kNationalAbcdFamily;
+  q.page.per_page = 500;
+  std::vector<int64_t> ids;
+  std::vector<Announcement> announcements;
+  const Date today = beijing_date(clock_.now());
+  for (const auto& g : store_.grants(q).items) {
+    if (g.status != "active" && g.status != "suspended") continue;
+    if (c.grade && *c.grade == g.grade) continue;
+    ids.push_back(g.id);
+    Announcement a;
+    a.kind = withdrawal_kind(g.grade);
+    a.family = kNationalAbcdFamily;
+    a.uscc = c.uscc;
+    a.title = g.grade == "D" ? "撤销严重失信（D级）企业公示" : "撤销守信（A级）企业公示";
+    a.body = "企业质量信用等级动态调整，原公示等级" + g.grade + "级不再成立。";
+    a.date = today;
+    a.case_id = g.case_id;
+    announcements.push_back(std::move(a));
+  }
+  if (ids.empty()) return ok_status();
+  return store_.withdraw_grants(
+      ids, std::move(announcements),
+      AuditEntry{0,
+                 clock_.now(),
+                 actor,
+                 "classification.withdraw",
+                 boost::json::object{{"uscc", c.uscc}, {"grade", c.grade ? *c.grade : "none"}},
+                 {},
+                 {}});
+}
+
+}  // namespace qc
