@@ -86,6 +86,7 @@ int serve(const Options& o) {
   }
   CaseService cases(store, procedures, clock, *calendar);
   RegistryService registry(store, clock);
+  ReportService reports(store, procedures, clock, "national.credit_report");
   TimerWorker timers(store, cases, clock, TimerWorker::Options{server_identity()});
   if (o.demo) load_demo(store, auth, registry, cases);
 
@@ -94,6 +95,7 @@ int serve(const Options& o) {
   http::Router router;
   http::Api api{store, auth, limiter, cases, registry, procedures, timers, metrics,
                 clock, real_clock, sim.get(), false};
+  api.reports = &reports;
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);

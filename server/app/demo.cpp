@@ -92,6 +92,7 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
     auto r = cases.open(organizer, o, [](const Case&, const CaseExtras&) { return std::string(); });
     if (!r) spdlog::warn("demo case not opened: {}", r.error().message);
   }
+  load_demo_report(store, cases, full_uscc(kEnterprises[0].stem));
 }
 
 }  // namespace qc::app

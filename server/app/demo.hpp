@@ -9,5 +9,7 @@ inline constexpr const char* kDemoPassword = "qcredit-demo";
 
 // Demo users, enterprises, records and a few cases. Idempotent: what exists is kept.
 void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseService& cases);
+// One published yearly quality-credit report of `uscc` (the demo user ent-1's enterprise).
+void load_demo_report(Store& store, CaseService& cases, const std::string& uscc);
 
 }  // namespace qc::app

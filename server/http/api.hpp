@@ -7,6 +7,7 @@
 #include "service/case_service.hpp"
 #include "service/procedures.hpp"
 #include "service/registry_service.hpp"
+#include "service/report_service.hpp"
 #include "service/sim_clock.hpp"
 #include "timers/timer_worker.hpp"
 
@@ -25,6 +26,7 @@ struct Api {
   const Clock& real_clock;       // sessions and rate limits
   StoredOffsetClock* sim_clock;  // null unless --simulated-clock
   bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
+  ReportService* reports = nullptr;  // yearly quality-credit reports (api_reports.cpp)
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -34,6 +36,7 @@ void add_case_routes(Router& r, Api& api);
 void add_register_routes(Router& r, Api& api);
 void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
+void add_report_routes(Router& r, Api& api);
 void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
@@ -44,6 +47,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_case_routes(r, api);
   add_register_routes(r, api);
   add_public_routes(r, api);
+  if (api.reports) add_report_routes(r, api);
   add_openapi_route(r);
 }
 
