@@ -17,6 +17,9 @@ import type {
   PublicGrade,
   PublicListing,
   PublicNotice,
+  PublicReport,
+  QualityRecord,
+  ReportManifest,
   RoleGrant,
   SessionReply,
   User,
@@ -97,6 +100,7 @@ export const enterprises = {
   grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
   bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
   listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
+  records: (uscc: string) => api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`),
 }
 
 const anon = { anonymous: true }
@@ -109,9 +113,15 @@ export const publicApi = {
   blacklist: (q: Query) => api.get<Page<Announcement>>('/public/blacklist', q, anon),
   listings: (q: Query) => api.get<Page<PublicListing>>('/public/listings', q, anon),
   announcements: (q: Query) => api.get<Page<Announcement>>('/public/announcements', q, anon),
-  reports: (q: Query) => api.get<Page<Record<string, unknown>>>('/public/reports', q, anon),
+  reports: (q: Query) => api.get<Page<PublicReport>>('/public/reports', q, anon),
+  reportHtml: (id: number) => request<string>(`/public/reports/${id}`, { text: true, anonymous: true }),
   complain: (body: { uscc: string; content: string; contact: string }) =>
     api.post<Record<string, unknown>>('/public/complaints', body, anon),
+}
+
+export const reports = {
+  manifest: (year: number, region: string) => api.get<ReportManifest>('/reports/package/manifest', { year, region }),
+  packageZip: (year: number, region: string) => request<Blob>('/reports/package', { query: { year, region }, blob: true }),
 }
 
 export const ops = {
