@@ -366,6 +366,8 @@ const en: typeof zh = {
     onTime: 'On time',
     late: 'Late',
     total: 'Reports',
+    upload: 'Import a JSON report: ',
+    badUpload: 'Cannot read the file: upload the report as JSON',
   },
 }
 export default en

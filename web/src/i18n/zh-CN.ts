@@ -371,5 +371,7 @@ export default {
     onTime: '按期',
     late: '逾期',
     total: '报告数',
+    upload: '导入 JSON 报告：',
+    badUpload: '无法读取该文件：请上传 JSON 格式的报告',
   },
 }
