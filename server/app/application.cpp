@@ -94,6 +94,7 @@ int serve(const Options& o) {
   }
   CaseService cases(store, procedures, clock, *calendar);
   RegistryService registry(store, clock);
+  ReportService reports(store, procedures, clock, "national.credit_report");
   TimerWorker timers(store, cases, clock, TimerWorker::Options{server_identity()});
   // The national classification's rules are plugins/credit/abcd.lua (docs/records.md).
   // One call grades a batch of enterprises: a larger budget than a single guard's.
@@ -126,6 +127,7 @@ int serve(const Options& o) {
   api.commitment_report = &commitment_report;
   api.classification = &classification;
   api.archive_import = &archive_import;
+  api.reports = &reports;
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);

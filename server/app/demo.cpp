@@ -163,6 +163,7 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
     if (!r) spdlog::warn("demo case not opened: {}", r.error().message);
   }
   load_commitment_demo(store, cases);
+  load_demo_report(store, cases, full_uscc(kEnterprises[0].stem));
 }
 
 }  // namespace qc::app

@@ -11,5 +11,7 @@ inline constexpr const char* kDemoPassword = "qcredit-demo";
 void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseService& cases);
 // Archive records for the national classification (app/demo_archive.cpp).
 void load_demo_archive(RegistryService& registry);
+// One published yearly quality-credit report of `uscc` (the demo user ent-1's enterprise).
+void load_demo_report(Store& store, CaseService& cases, const std::string& uscc);
 
 }  // namespace qc::app

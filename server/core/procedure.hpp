@@ -3,6 +3,7 @@
 // functions (the engine keeps those and is asked to run them by name).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/region.hpp"
@@ -86,6 +87,9 @@ struct ProcedureDef {
   std::string source_hash;
   std::vector<FieldDef> fields;
   std::vector<std::string> starters;
+  // `params = { name = "value" }`: settings the procedure's own services read (e.g. a
+  // yearly due date), so that a province changes them in Lua, not in C++.
+  std::vector<std::pair<std::string, std::string>> params;  // by name
   bool has_guard = false;
   std::string start;
   std::vector<StageDef> stages;  // start first, then by id
@@ -96,6 +100,11 @@ struct ProcedureDef {
   const StageDef* stage(std::string_view id) const {
     for (const auto& s : stages)
       if (s.id == id) return &s;
+    return nullptr;
+  }
+  const std::string* param(std::string_view name) const {
+    for (const auto& [k, v] : params)
+      if (k == name) return &v;
     return nullptr;
   }
   const FieldDef* field(std::string_view name) const {

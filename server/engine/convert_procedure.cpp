@@ -82,6 +82,29 @@ void convert_complaints(ConvertContext& cx, const ScriptValue& root, ProcedureDe
   }
 }
 
+// params = { name = "value", … }: simple ids to strings.
+void convert_params(ConvertContext& cx, const ScriptValue& root, ProcedureDef& def) {
+  const ScriptValue* params = root.get("params");
+  if (!params) return;
+  const Path at = Path() / "params";
+  if (!params->is(ScriptValue::Type::table)) {
+    cx.error(at, "params must be a table of names to strings");
+    return;
+  }
+  for (const auto& e : params->entries) {
+    if (e.key.kind != ScriptKey::Kind::string || !simple_id(e.key.string)) {
+      cx.error(at, "params keys must be lowercase ids");
+      continue;
+    }
+    if (!e.value.is(ScriptValue::Type::string)) {
+      cx.error(at / e.key.string,
+               "param '" + e.key.string + "' must be a string, not a " + e.value.type_name());
+      continue;
+    }
+    def.params.emplace_back(e.key.string, e.value.string);
+  }
+}
+
 }  // namespace
 
 std::optional<Converted> convert_procedure(const ScriptValue& root, const std::string& file,
@@ -99,13 +122,14 @@ std::optional<Converted> convert_procedure(const ScriptValue& root, const std::s
   const Path top;
   cx.check_keys(root,
                 {"id", "version", "title", "region", "family", "basis", "fields", "starters",
-                 "guard", "start", "stages", "complaints"},
+                 "guard", "start", "stages", "complaints", "params"},
                 top, "procedure");
   ProcedureDef def;
   def.file = file;
   convert_header(cx, root, def);
   convert_fields(cx, root, def);
   convert_complaints(cx, root, def);
+  convert_params(cx, root, def);
 
   const auto starters = cx.strings(root, "starters", top, false);
   if (starters) {

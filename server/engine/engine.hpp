@@ -34,6 +34,7 @@ struct CaseView {
 struct GuardOutcome {
   bool ok = true;
   std::string reason;  // shown to the user when !ok
+  std::string field;   // optional third return value: the data field the refusal is about
 };
 
 // A hook to run: the stage's on_enter / on_exit, or an action's effects.

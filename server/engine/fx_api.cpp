@@ -10,7 +10,7 @@ namespace qc::engine {
 
 namespace {
 
-enum class ArgType { string, integer, boolean };
+enum class ArgType { string, integer, boolean, list };
 
 struct ArgSpec {
   const char* name;
@@ -20,7 +20,7 @@ struct ArgSpec {
 
 struct KindSpec {
   const char* kind;
-  ArgSpec args[4];    // unused slots have no name
+  ArgSpec args[5];    // unused slots have no name
   bool open = false;  // any keys (fx.set)
 };
 
@@ -47,12 +47,23 @@ const KindSpec kKinds[] = {
      {{"name", ArgType::string, true},
       {"title", ArgType::string, true},
       {"body", ArgType::string, false},
-      {"template", ArgType::string, false}}},
+      {"template", ArgType::string, false},
+      {"outline", ArgType::list, false}}},
     {"set", {}, true},  // any keys
 };
 
 const char* type_name(ArgType t) {
-  return t == ArgType::string ? "a string" : t == ArgType::integer ? "an integer" : "true or false";
+  switch (t) {
+    case ArgType::string:
+      return "a string";
+    case ArgType::integer:
+      return "an integer";
+    case ArgType::boolean:
+      return "true or false";
+    case ArgType::list:
+      return "a list";
+  }
+  return "";
 }
 
 bool has_type(const Json& v, ArgType t) {
@@ -63,8 +74,32 @@ bool has_type(const Json& v, ArgType t) {
       return v.is_int64();
     case ArgType::boolean:
       return v.is_bool();
+    case ArgType::list:
+      return v.is_array() || (v.is_object() && v.get_object().empty());  // {} reads as object
   }
   return false;
+}
+
+// fx.document's outline: a list of sections {title, text?, tables?, figures?, children?};
+// a table is {caption?, rows = {{cell…}…}}, a figure {caption?, src = "data:image/…"}.
+void check_outline(const Json& list, const std::string& at) {
+  if (list.is_object()) return;  // an empty table
+  for (const auto& item : list.get_array()) {
+    if (!item.is_object()) throw ScriptError(at + ": each section must be a table");
+    const auto& o = item.get_object();
+    for (const auto& kv : o) {
+      const std::string_view k = kv.key();
+      const bool list_key = k == "tables" || k == "figures" || k == "children";
+      if (k != "title" && k != "text" && !list_key)
+        throw ScriptError(at + ": unknown section key '" + std::string(k) + "'");
+      if (!list_key && !kv.value().is_string())
+        throw ScriptError(at + ": " + std::string(k) + " must be a string");
+      if (list_key && !has_type(kv.value(), ArgType::list))
+        throw ScriptError(at + ": " + std::string(k) + " must be a list");
+    }
+    if (!o.contains("title")) throw ScriptError(at + ": a section needs a title");
+    if (const auto* c = o.if_contains("children")) check_outline(*c, at);
+  }
 }
 
 void check_args(const KindSpec& spec, const JsonObject& args) {
@@ -84,8 +119,10 @@ void check_args(const KindSpec& spec, const JsonObject& args) {
   for (const auto& a : spec.args)
     if (a.name && a.required && !args.contains(a.name))
       throw ScriptError(fn + ": missing " + a.name);
-  if (args.contains("body") && args.contains("template"))
-    throw ScriptError(fn + ": give body or template, not both");
+  const int contents =
+      int(args.contains("body")) + int(args.contains("template")) + int(args.contains("outline"));
+  if (contents > 1) throw ScriptError(fn + ": give body, template or outline, not both");
+  if (const auto* outline = args.if_contains("outline")) check_outline(*outline, fn + " outline");
 }
 
 // Upvalues: 1 call serial, 2 index into kKinds, 3 the call's case table.

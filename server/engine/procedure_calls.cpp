@@ -62,9 +62,9 @@ Result<GuardOutcome> LuaProcedureSet::guard(const ProcedureDef& def, std::string
   if (!s) return s.take_error();
   if (!s.value()) return GuardOutcome{};  // no guard: allowed
   return call<GuardOutcome>(
-      *s.value(), c, q, nullptr, 2,
+      *s.value(), c, q, nullptr, 3,
       [](lua_State* L, const std::string& where) -> Result<GuardOutcome> {
-        const int verdict = lua_gettop(L) - 1;
+        const int verdict = lua_gettop(L) - 2;
         if (lua_type(L, verdict) == LUA_TBOOLEAN && lua_toboolean(L, verdict))
           return GuardOutcome{};
         if (lua_toboolean(L, verdict))
@@ -78,6 +78,13 @@ Result<GuardOutcome> LuaProcedureSet::guard(const ProcedureDef& def, std::string
           return script_error(where, std::string("guard's reason must be a string, not a ") +
                                          luaL_typename(L, verdict + 1));
         if (out.reason.empty()) out.reason = "refused by " + where;
+        // An optional third value names the field the refusal is about (e.g.
+        // "sections.preface"), so that a form can show the message at that field.
+        if (lua_type(L, verdict + 2) == LUA_TSTRING)
+          out.field = lua_tostring(L, verdict + 2);
+        else if (!lua_isnil(L, verdict + 2))
+          return script_error(where, std::string("guard's field must be a string, not a ") +
+                                         luaL_typename(L, verdict + 2));
         return out;
       });
 }

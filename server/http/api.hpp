@@ -11,6 +11,7 @@
 #include "service/classification_service.hpp"
 #include "service/procedures.hpp"
 #include "service/registry_service.hpp"
+#include "service/report_service.hpp"
 #include "service/sim_clock.hpp"
 #include "timers/timer_worker.hpp"
 
@@ -35,6 +36,7 @@ struct Api {
   // National A/B/C/D classification and the archive import (set by app/ after wiring).
   ClassificationService* classification = nullptr;
   ArchiveImport* archive_import = nullptr;
+  ReportService* reports = nullptr;  // yearly quality-credit reports (api_reports.cpp)
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -47,6 +49,7 @@ void add_ops_routes(Router& r, Api& api);
 void add_complaint_routes(Router& r, Api& api);
 void add_report_routes(Router& r, Api& api);
 void add_classification_routes(Router& r, Api& api);
+void add_credit_report_routes(Router& r, Api& api);
 void add_openapi_route(Router& r);  // describes the routes added before it
 
 inline void add_api_routes(Router& r, Api& api) {
@@ -60,6 +63,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_complaint_routes(r, api);
   add_report_routes(r, api);
   add_classification_routes(r, api);
+  if (api.reports) add_credit_report_routes(r, api);
   add_openapi_route(r);
 }
 

@@ -157,6 +157,9 @@ json::object procedure_detail(const ProcedureDef& d) {
   o["fields"] = std::move(fields);
   o["starters"] = std::move(starters);
   o["stages"] = std::move(stages);
+  json::object params;
+  for (const auto& [k, v] : d.params) params[k] = v;
+  o["params"] = std::move(params);
   return o;
 }
 

@@ -103,7 +103,7 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
     if (adef->has_guard) {
       auto g = set->guard(*def, before.stage, action, view_of(t.next), q);
       if (!g) return g.take_error();
-      if (!g->ok) return err(ErrorCode::guard_failed, g->reason);
+      if (!g->ok) return err(ErrorCode::guard_failed, g->reason, g->field);
     }
     auto target = target_of(ctx, t.next, *adef);
     if (!target) return target.take_error();

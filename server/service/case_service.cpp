@@ -130,7 +130,7 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
   if (def->has_guard) {
     auto g = set->guard(*def, "", "", view_of(t.next), q);
     if (!g) return g.take_error();
-    if (!g->ok) return err(ErrorCode::guard_failed, g->reason);
+    if (!g->ok) return err(ErrorCode::guard_failed, g->reason, g->field);
   }
   const PlanContext ctx{store_, *set, *def, calendar_, q, &*ent, now, today};
   if (auto s = plan_move(ctx, t, 0, actor.username, "open", def->start, req.data, ""); !s)

@@ -126,7 +126,9 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
     d.name = str_arg(a, "name");
     d.title = str_arg(a, "title");
     if (d.name.empty() || d.title.empty()) return bad_effect(fx, "needs name and title");
-    d.html = render_document(d.title, str_arg(a, "body"), ctx);
+    const auto* outline = a.if_contains("outline");
+    d.html = outline ? render_outline_document(d.title, *outline, ctx)
+                     : render_document(d.title, str_arg(a, "body"), ctx);
     d.created_at = ctx.now;
     w.documents.push_back(std::move(d));
   } else {

@@ -25,5 +25,8 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
 std::string render_document(const std::string& title, const std::string& body,
                             const EffectContext& ctx);
 std::string html_escape(std::string_view s);
+// The same for fx.document{outline = …}: contents list, headings, paragraphs, tables, figures.
+std::string render_outline_document(const std::string& title, const Json& outline,
+                                    const EffectContext& ctx);
 
 }  // namespace qc

@@ -109,11 +109,29 @@ TEST(Effects, ArgumentsAreChecked) {
       {"fx.grant('A')", "expects named arguments"},
       {"fx.document{ name = 'n', title = 't', body = 'b', template = 'x' }", "not both"},
       {"fx.suspend{}", "missing grant_id"},
+      {"fx.document{ name = 'n', title = 't', body = 'b', outline = {} }", "not both"},
+      {"fx.document{ name = 'n', title = 't', outline = 'x' }", "outline must be a list"},
+      {"fx.document{ name = 'n', title = 't', outline = { { text = 'x' } } }", "needs a title"},
+      {"fx.document{ name = 'n', title = 't', outline = { { title = 'a', colour = 1 } } }",
+       "unknown section key 'colour'"},
+      {"fx.document{ name = 'n', title = 't', outline = { { title = 'a', children = 'x' } } }",
+       "children must be a list"},
   };
   for (const auto& [body, message] : cases) {
     const auto m = failure(Harness("return true", body));
     EXPECT_NE(m.find(message), std::string::npos) << body << " -> " << m;
   }
+}
+
+TEST(Effects, DocumentOutlineIsRecordedAsGiven) {
+  auto fx = run(Harness("return true",
+                        "fx.document{ name = 'r', title = 'T', outline = { { title = '前言', "
+                        "children = { { title = '编制规范', text = '…', tables = { { rows = "
+                        "{ { 'a', 'b' } } } } } } } } }"));
+  ASSERT_EQ(fx.size(), 1u);
+  const auto& outline = fx[0].args.at("outline").as_array();
+  EXPECT_EQ(outline.at(0).at("title"), "前言");
+  EXPECT_EQ(outline.at(0).at("children").at(0).at("tables").at(0).at("rows").at(0).at(1), "b");
 }
 
 TEST(Effects, HookWritesToCaseDoNotReachTheView) {

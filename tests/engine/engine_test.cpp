@@ -164,6 +164,25 @@ TEST(Guard, ReasonMustBeAString) {
   EXPECT_NE(g.error().message.find("reason must be a string"), std::string::npos);
 }
 
+TEST(Guard, AThirdValueNamesTheFieldOfTheRefusal) {
+  Harness h("return false, '缺少章节：报告前言', 'sections.preface'");
+  auto g = h.guard();
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_FALSE(g->ok);
+  EXPECT_EQ(g->reason, "缺少章节：报告前言");
+  EXPECT_EQ(g->field, "sections.preface");
+  Harness plain("return false, 'no'");
+  EXPECT_EQ(plain.guard()->field, "");
+}
+
+TEST(Guard, FieldMustBeAString) {
+  Harness h("return false, 'no', 42");
+  auto g = h.guard();
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.error().message.find("guard's field must be a string"), std::string::npos)
+      << g.error().message;
+}
+
 TEST(Guard, ScriptErrorsCarryFileAndLine) {
   Harness h("error('boom')");
   auto g = h.guard();

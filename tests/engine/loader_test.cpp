@@ -115,6 +115,21 @@ TEST(Loader, FieldsAsAListKeepDeclarationOrder) {
   EXPECT_TRUE(fields[1].required);
 }
 
+TEST(Loader, ParamsAreKeptByName) {
+  test::TempTree tree;
+  std::string text = kSmall;
+  text.replace(text.find("start ="), 0,
+               "params = { submission_due = \"10-30\", region_label = \"江苏\" },\n  ");
+  tree.write("workflows/t/small.lua", text);
+  const auto result = tree.load();
+  ASSERT_NE(result.set, nullptr) << test::describe(result.errors);
+  const ProcedureDef* def = result.set->all().front();
+  ASSERT_NE(def->param("submission_due"), nullptr);
+  EXPECT_EQ(*def->param("submission_due"), "10-30");
+  EXPECT_EQ(*def->param("region_label"), "江苏");
+  EXPECT_EQ(def->param("nope"), nullptr);
+}
+
 TEST(Loader, StartersDefaultToTheStartStageRoles) {
   const auto result = load_fixtures();
   ASSERT_NE(result.set, nullptr) << test::describe(result.errors);

@@ -19,6 +19,9 @@ import type {
   PublicGrade,
   PublicListing,
   PublicNotice,
+  PublicReport,
+  QualityRecord,
+  ReportManifest,
   RoleGrant,
   SessionReply,
   User,
@@ -99,6 +102,7 @@ export const enterprises = {
   grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
   bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
   listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
+  records: (uscc: string) => api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`),
 }
 
 const anon = { anonymous: true }
@@ -111,7 +115,8 @@ export const publicApi = {
   blacklist: (q: Query) => api.get<Page<Announcement>>('/public/blacklist', q, anon),
   listings: (q: Query) => api.get<Page<PublicListing>>('/public/listings', q, anon),
   announcements: (q: Query) => api.get<Page<Announcement>>('/public/announcements', q, anon),
-  reports: (q: Query) => api.get<Page<Record<string, unknown>>>('/public/reports', q, anon),
+  reports: (q: Query) => api.get<Page<PublicReport>>('/public/reports', q, anon),
+  reportHtml: (id: number) => request<string>(`/public/reports/${id}`, { text: true, anonymous: true }),
   complain: (body: { uscc: string; content: string; contact: string }) =>
     api.post<Record<string, unknown>>('/public/complaints', body, anon),
 }
@@ -126,6 +131,8 @@ export const reports = {
   commitment: (year: number) => api.get<CommitmentReport>('/reports/commitment', { year }),
   commitmentCsv: (year: number) =>
     request<string>('/reports/commitment', { query: { year, format: 'csv' }, text: true }),
+  manifest: (year: number, region: string) => api.get<ReportManifest>('/reports/package/manifest', { year, region }),
+  packageZip: (year: number, region: string) => request<Blob>('/reports/package', { query: { year, region }, blob: true }),
 }
 
 export const ops = {

@@ -52,6 +52,8 @@ export interface RequestOptions {
   anonymous?: boolean
   /** Return the body as text instead of JSON. */
   text?: boolean
+  /** Return the body as a Blob (downloads). */
+  blob?: boolean
 }
 
 export function buildQuery(query?: RequestOptions['query']): string {
@@ -101,6 +103,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     throw e
   }
   if (opts.text) return (await resp.text()) as T
+  if (opts.blob) return (await resp.blob()) as T
   if (resp.status === 204) return undefined as T
   return (await resp.json()) as T
 }

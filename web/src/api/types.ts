@@ -255,3 +255,52 @@ export interface CommitmentReport extends ReportCounts {
   by_region: (ReportCounts & { region: string })[]
   by_organizer: (ReportCounts & { organizer: string; name: string })[]
 }
+
+/** A bad or good entry of an enterprise's quality archive. */
+export interface QualityRecord {
+  id: number
+  kind: 'good' | 'bad'
+  category: string
+  occurred_on: string
+  source: string
+  detail: string
+}
+
+/** One node of a report's section schema (plugins/credit_report/schema.lua). */
+export interface ReportSection {
+  key: string
+  title: string
+  hint?: string
+  basis?: string
+  optional?: boolean
+  generated?: boolean
+  children?: ReportSection[]
+}
+
+/** GET /public/reports items. */
+export interface PublicReport {
+  case_id: number
+  enterprise: { uscc: string; name: string }
+  region: string
+  year: number
+  period_from: string
+  period_to: string
+  published_on: string
+  typical: boolean
+  typical_reason: string
+  html: string
+}
+
+/** GET /reports/package/manifest. */
+export interface ReportManifest {
+  procedure: string
+  year: number
+  region: string
+  compiled_by: string
+  compiled_at: string
+  due_on: string
+  status: 'on_time' | 'late'
+  total: number
+  typical: number
+  reports: Array<{ case_id: number; uscc: string; name: string; published_on: string; typical: boolean; typical_reason: string; files: string[] }>
+}

@@ -41,6 +41,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'procedure', name: 'procedure', component: () => import('@/views/staff/ProcedureView.vue'), meta: { need: 'staff', title: 'nav.procedures' } },
       { path: 'classification', name: 'classification', component: () => import('@/views/staff/ClassificationView.vue'), meta: { need: 'staff', title: 'nav.classification' } },
       { path: 'registers', name: 'registers', component: () => import('@/views/staff/RegistersView.vue'), meta: { need: 'staff', title: 'nav.registers' } },
+      { path: 'reports/package', name: 'report-package', component: () => import('@/views/staff/ReportPackageView.vue'), meta: { need: 'staff', title: 'nav.reportPackage' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { need: 'admin', title: 'nav.users' } },
       { path: 'my/cases', name: 'my-cases', component: () => import('@/views/enterprise/MyCasesView.vue'), meta: { need: 'enterprise', title: 'nav.myCases' } },
       { path: 'my/apply', name: 'apply', component: () => import('@/views/NewCaseView.vue'), meta: { need: 'enterprise', title: 'nav.apply' } },

@@ -1,0 +1,92 @@
+// Yearly quality-credit reports: the public register (GET /api/v1/public/reports) and the
+// yearly submission package staff download (API.md, docs/api.md "Additions").
+#include "http/api_support.hpp"
+#include "http/json_views.hpp"
+
+namespace qc::http {
+
+namespace json = boost::json;
+
+namespace {
+
+json::object report_json(const PublishedReport& r) {
+  return {{"case_id", r.case_id},
+          {"enterprise", json::object{{"uscc", r.enterprise.uscc}, {"name", r.enterprise.name}}},
+          {"region", r.enterprise.region},
+          {"year", r.year},
+          {"period_from", r.period_from},
+          {"period_to", r.period_to},
+          {"published_on", r.published_on},
+          {"typical", r.typical},
+          {"typical_reason", r.typical_reason},
+          {"html", "/api/v1/public/reports/" + std::to_string(r.case_id)}};
+}
+
+std::optional<int64_t> year_param(const Request& req) {
+  auto y = query(req, "year");
+  if (!y) return std::nullopt;
+  try {
+    size_t used = 0;
+    const int64_t v = std::stoll(*y, &used);
+    if (used == y->size()) return v;
+  } catch (const std::exception&) {
+  }
+  return -1;  // refused by the service as out of range
+}
+
+Result<ReportPackage> package_of(Request& req, Api& api) {
+  auto a = caller(req, api);
+  if (!a) return a.take_error();
+  const auto year = year_param(req);
+  if (!year) return err(ErrorCode::validation, "year is required", "year");
+  return api.reports->package(*a, *year, query(req, "region").value_or(""));
+}
+
+}  // namespace
+
+void add_credit_report_routes(Router& r, Api& api) {
+  r.add("GET", "/api/v1/public/reports", [&api](Request& req) {
+    ReportFilter f;
+    f.year = year_param(req);
+    f.region = query(req, "region");
+    f.q = query(req, "q");
+    f.page = page_of(req);
+    auto page = api.reports->published(f);
+    if (!page) return error_response(page.error());
+    json::array items;
+    for (const auto& rep : page->items) items.push_back(report_json(rep));
+    return ok_json(json::object{{"items", std::move(items)}, {"total", page->total}});
+  });
+
+  r.add("GET", "/api/v1/public/reports/{id}", [&api](Request& req) {
+    auto id = id_param(req, "id");
+    auto d = id ? api.reports->published_html(*id)
+                : Result<Document>(err(ErrorCode::not_found, "no such report"));
+    if (!d) return error_response(d.error());
+    Response resp;
+    resp.content_type = "text/html; charset=utf-8";
+    resp.body = d->html;
+    return resp;
+  });
+
+  r.add("GET", "/api/v1/reports/package", [&api](Request& req) {
+    auto p = package_of(req, api);
+    if (!p) return error_response(p.error());
+    Response resp;
+    resp.content_type = "application/zip";
+    std::string disposition = "attachment; filename=\"";
+    disposition += p->filename;
+    disposition += '"';
+    resp.set("Content-Disposition", disposition);
+    resp.body = std::move(p->zip);
+    return resp;
+  });
+
+  r.add("GET", "/api/v1/reports/package/manifest", [&api](Request& req) {
+    auto p = package_of(req, api);
+    if (!p) return error_response(p.error());
+    return ok_json(p->manifest);
+  });
+}
+
+}  // namespace qc::http
