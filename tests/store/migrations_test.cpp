@@ -16,11 +16,14 @@ TEST_P(OpenTest, ReportsItsBackendAndAnswersPing) {
 }
 
 TEST_P(OpenTest, MigrationsApplyOnceWhenOpenedTwice) {
+  // One row per migration in the list, whatever its length: opening again adds none.
+  const auto applied = count("schema_migrations");
+  EXPECT_GE(applied, 1);
   auto second = open();
   ASSERT_NE(second, nullptr);
   auto third = open();
   ASSERT_NE(third, nullptr);
-  EXPECT_EQ(count("schema_migrations"), 1);
+  EXPECT_EQ(count("schema_migrations"), applied);
   // Both see one database.
   ASSERT_TRUE(store().insert_enterprise(enterprise("91320102MA1AAAAA01", "320102"),
                                         audit_of("enterprise.create")));
