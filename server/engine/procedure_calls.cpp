@@ -71,7 +71,7 @@ Result<GuardOutcome> LuaProcedureSet::guard(const ProcedureDef& def, std::string
           return script_error(where,
                               std::string("guard must return true, or false and a reason, not a ") +
                                   luaL_typename(L, verdict));
-        GuardOutcome out{false, {}};
+        GuardOutcome out{false, {}, {}};
         if (lua_type(L, verdict + 1) == LUA_TSTRING)
           out.reason = lua_tostring(L, verdict + 1);
         else if (!lua_isnil(L, verdict + 1))
