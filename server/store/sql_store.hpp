@@ -72,6 +72,9 @@ class SqlStore final : public Store {
   Page<AuditEntry> audit(const PageRequest& page) override;
   AuditVerification verify_audit() override;
 
+  // --- Audit queries (audit_query.cpp) ---
+  Page<AuditEntry> audit_entries(const AuditQuery& q) override;
+
  private:
   Database db_;
 };
