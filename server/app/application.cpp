@@ -92,8 +92,11 @@ int serve(const Options& o) {
   http::Metrics metrics;
   timers.on_lag = [&metrics](double s) { metrics.set_timer_lag_seconds(s); };
   http::Router router;
-  http::Api api{store, auth, limiter, cases, registry, procedures, timers, metrics,
-                clock, real_clock, sim.get(), false};
+  UserAdmin user_admin(store, real_clock);
+  AuditReads audit_reads(store);
+  http::Api api{store,      auth,       limiter,   cases,      registry,
+                procedures, timers,     metrics,   clock,      real_clock,
+                sim.get(),  false,      user_admin, audit_reads};
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);
