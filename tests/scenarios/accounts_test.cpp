@@ -83,7 +83,8 @@ TEST_F(Accounts, DisablingEndsSessionsAndResetEndsThemToo) {
   auto sessions = admin->get("/api/v1/users/acc-off/sessions");
   ASSERT_EQ(sessions.status, 200);
   ASSERT_EQ(sessions.json().at("total"), 1);
-  const auto& s = sessions.json().at("items").at(0);
+  const json::value sessions_json = sessions.json();
+  const auto& s = sessions_json.at("items").at(0);
   EXPECT_EQ(sessions.body.find(user->token()), std::string::npos);
   for (const char* key : {"id", "created_at", "last_seen", "expires_at"})
     EXPECT_TRUE(s.as_object().contains(key)) << key;

@@ -61,7 +61,8 @@ class AuditTamper : public ApiFixture {
 
   int64_t seq_of(const std::string& what) {
     auto r = admin->get("/api/v1/audit?per_page=500");
-    for (const auto& e : r.json().at("items").as_array())
+    const json::value r_json = r.json();
+    for (const auto& e : r_json.at("items").as_array())
       if (e.at("what") == what.c_str()) return e.at("seq").as_int64();
     ADD_FAILURE() << "no audit entry " << what << " in " << r.body;
     return 0;
@@ -72,7 +73,8 @@ TEST_F(AuditTamper, StateChangesAndLoginsAreRecordedWithoutSecrets) {
   auto r = admin->get("/api/v1/audit?per_page=500");
   ASSERT_EQ(r.status, 200) << r.body;
   std::set<std::string> whats;
-  for (const auto& e : r.json().at("items").as_array())
+  const json::value r_json = r.json();
+  for (const auto& e : r_json.at("items").as_array())
     whats.insert(std::string(e.at("what").as_string()));
   for (const char* what : {"user.create", "enterprise.create", "session.login",
                            "session.login_failed", "clock.set", "procedures.reload"})
@@ -84,7 +86,8 @@ TEST_F(AuditTamper, StateChangesAndLoginsAreRecordedWithoutSecrets) {
 
   auto by_actor = admin->get("/api/v1/audit?actor=tamper-samr");
   ASSERT_EQ(by_actor.status, 200);
-  for (const auto& e : by_actor.json().at("items").as_array())
+  const json::value by_actor_json = by_actor.json();
+  for (const auto& e : by_actor_json.at("items").as_array())
     EXPECT_EQ(e.at("actor"), "tamper-samr");
   EXPECT_EQ(admin->get("/api/v1/audit?from=2020-13-01").status, 422);
   EXPECT_EQ(admin->get("/api/v1/audit?case=abc").status, 422);

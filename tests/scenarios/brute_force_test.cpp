@@ -1,6 +1,8 @@
 // Guessing passwords through HTTP: failures per username and per address back off with
 // 429 and Retry-After, and the public objection endpoint is limited per address too.
 #include <charconv>
+#include <chrono>
+#include <thread>
 
 #include "support/api_fixture.hpp"
 
@@ -25,8 +27,8 @@ class BruteForce : public ApiFixture {
 TEST_F(BruteForce, RepeatedFailuresForOneUsernameAreRefusedWithRetryAfter) {
   create_user("bf-victim", "samr", "320102");
   // Five free failures (the default back-off), then each block doubles from one second.
-  // Guess until a block of at least 4 s runs, so the checks below fall inside it however
-  // slowly this machine answers.
+  // Guess, waiting out each block as Retry-After says, until a block of at least 4 s runs,
+  // so the checks below fall inside it however slowly this machine answers.
   int attempts = 0, failures = 0, first_refusal = 0;
   HttpResult refused;
   while (attempts < 40) {
@@ -43,6 +45,8 @@ TEST_F(BruteForce, RepeatedFailuresForOneUsernameAreRefusedWithRetryAfter) {
       refused = r;
       break;
     }
+    // Wait out the block as told; the next failure doubles it.
+    std::this_thread::sleep_for(std::chrono::seconds(retry_after(r)));
   }
   ASSERT_EQ(refused.status, 429) << "no block of 4 s after " << attempts << " guesses";
   EXPECT_GE(first_refusal, 6) << "five free failures first";
@@ -55,7 +59,8 @@ TEST_F(BruteForce, RepeatedFailuresForOneUsernameAreRefusedWithRetryAfter) {
   auto trail = admin->get("/api/v1/audit?actor=public&per_page=500");
   ASSERT_EQ(trail.status, 200);
   int audited = 0;
-  for (const auto& e : trail.json().at("items").as_array())
+  const json::value trail_json = trail.json();
+  for (const auto& e : trail_json.at("items").as_array())
     if (e.at("what") == "session.login_failed" && e.at("detail").at("username") == "bf-victim")
       ++audited;
   EXPECT_EQ(audited, failures) << "refused guesses are not checked, so not failures";

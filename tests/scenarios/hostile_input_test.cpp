@@ -22,7 +22,7 @@ class HostileInput : public ApiFixture {
 };
 
 TEST_F(HostileInput, MalformedBodiesGetAClear400Or422) {
-  const std::string uscc = make_uscc("320102", "MA1HOST01");
+  const std::string uscc = make_uscc("320102", "MA1HXT001");
   const std::vector<std::pair<std::string, std::string>> bad_json{
       {"{not json", "not JSON"},
       {"{\"uscc\":\"" + uscc + "\",\"name\":\"\xff\xfe\"}", "invalid UTF-8 in a string"},
@@ -65,13 +65,13 @@ TEST_F(HostileInput, AbsurdPagingIsCapped) {
 }
 
 TEST_F(HostileInput, SqlMetacharactersAreStoredAsText) {
-  const std::string uscc = make_uscc("320102", "MA1HOST02");
+  const std::string uscc = make_uscc("320102", "MA1HXT002");
   auto created = admin->post("/api/v1/enterprises", json::object{{"uscc", uscc},
                                                                  {"name", kSqlish},
                                                                  {"region", "320102"},
                                                                  {"established_on", "2015-01-01"}});
   ASSERT_EQ(created.status, 201) << created.body;
-  create_enterprise(make_uscc("320102", "MA1HOST03"), "320102");
+  create_enterprise(make_uscc("320102", "MA1HXT003"), "320102");
   auto rec = admin->post("/api/v1/enterprises/" + uscc + "/records",
                          json::object{{"kind", "good"},
                                       {"category", "award"},

@@ -58,10 +58,10 @@ class JurisdictionMatrix : public JiangsuScenario {
  protected:
   void SetUp() override {
     JiangsuScenario::SetUp();
-    own_ = add_enterprise("MA1MXOWN1", "320102");
-    sib_ = add_enterprise("MA1MXSIB1", "320104");
-    rename("ent-ma1mxown1", "ent-own");
-    rename("ent-ma1mxsib1", "ent-sib");
+    own_ = add_enterprise("MA1MXWN01", "320102");
+    sib_ = add_enterprise("MA1MXB001", "320104");
+    rename("ent-ma1mxwn01", "ent-own");
+    rename("ent-ma1mxb001", "ent-sib");
     for (auto [name, role, region] :
          {std::tuple{"qh-samr", "samr", "320104"}, {"bj-samr", "samr", "110000"}}) {
       create_user(name, role, region);
@@ -120,7 +120,8 @@ class JurisdictionMatrix : public JiangsuScenario {
       ASSERT_EQ(r.status, 200) << path << " as " << who << ": " << r.body;
       if (!uscc_of) continue;
       std::set<std::string> seen;
-      for (const auto& item : r.json().at("items").as_array()) seen.insert(uscc_of(item));
+      const json::value r_json = r.json();
+      for (const auto& item : r_json.at("items").as_array()) seen.insert(uscc_of(item));
       EXPECT_EQ(seen.contains(own_), read_own().at(who) == 200) << path << " as " << who;
       EXPECT_EQ(seen.contains(sib_), read_sib().at(who) == 200) << path << " as " << who;
     }
@@ -151,7 +152,7 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   auto mine = clients_.at("ent-own")->get("/api/v1/cases?enterprise=" + own_);
   ASSERT_EQ(mine.status, 200) << mine.body;
   const int64_t c_own = mine.json().at("items").at(0).at("id").as_int64();
-  auto sib_open = open_recognition("MA1MXSIB1", sib_, "A");
+  auto sib_open = open_recognition("MA1MXB001", sib_, "A");
   ASSERT_EQ(sib_open.status, 201) << sib_open.body;
   const int64_t c_sib = id_of(sib_open);
   for (auto [who, id] : {std::pair{"ent-own", c_own}, {"ent-sib", c_sib}}) {
@@ -211,7 +212,7 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   for (const auto& who : kCallers) {
     const bool ok = create.at(who) == 201;
     reg.body = json::serialize(
-        json::object{{"uscc", make_uscc("320102", ok ? orgs[n++ % 4] : "MA1MXNOPE")},
+        json::object{{"uscc", make_uscc("320102", ok ? orgs[n++ % 4] : "MA1MXNP01")},
                      {"name", "矩阵新企业"},
                      {"region", "320102"},
                      {"established_on", "2020-01-01"}});
@@ -283,7 +284,8 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   // Every route is in the table, or exempt above, or public (/api/v1/public/…).
   auto doc = clients_.at("anon")->get("/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);
-  for (const auto& [pattern, ops] : doc.json().at("paths").as_object()) {
+  const json::value doc_json = doc.json();
+  for (const auto& [pattern, ops] : doc_json.at("paths").as_object()) {
     for (const auto& [method, op] : ops.as_object()) {
       std::string m(method);
       for (auto& ch : m) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
