@@ -119,8 +119,11 @@ int serve(const Options& o) {
   http::Metrics metrics;
   timers.on_lag = [&metrics](double s) { metrics.set_timer_lag_seconds(s); };
   http::Router router;
-  http::Api api{store, auth, limiter, cases, registry, procedures, timers, metrics,
-                clock, real_clock, sim.get(), false};
+  UserAdmin user_admin(store, real_clock);
+  AuditReads audit_reads(store);
+  http::Api api{store,      auth,       limiter,   cases,      registry,
+                procedures, timers,     metrics,   clock,      real_clock,
+                sim.get(),  false,      user_admin, audit_reads};
   ComplaintService complaints(store, cases, procedures, clock);
   CommitmentReportService commitment_report(store);
   api.complaints = &complaints;

@@ -142,7 +142,11 @@ std::optional<AuthContext> AuthService::authenticate(std::string_view token) {
 
 void AuthService::logout(std::string_view token) {
   if (token.empty() || token.size() > kMaxTokenLength) return;
-  store_.delete_session(token_hash(token));
+  const std::string hash = token_hash(token);
+  auto session = store_.session(hash);
+  if (!session) return;
+  store_.delete_session(hash);
+  audit(session->username, "session.logout", JsonObject{{"username", session->username}});
 }
 
 Result<User> AuthService::create_user(NewUser u, const std::string& actor) {

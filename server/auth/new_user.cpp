@@ -82,7 +82,10 @@ Status validate_new_user(NewUser& u) {
                "username");
   if (auto problem = password_problem(u.username, u.password); !problem.empty())
     return err(ErrorCode::validation, problem, "password");
+  return validate_profile(u);
+}
 
+Status validate_profile(NewUser& u) {
   u.display_name = trimmed(u.display_name);
   if (u.display_name.empty()) u.display_name = u.username;  // the form may leave it blank
   const auto chars = auth_detail::utf8_length(u.display_name);

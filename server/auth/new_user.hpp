@@ -27,4 +27,8 @@ bool username_valid(std::string_view username);
 // "enterprise"), or invalid_uscc (field "enterprise") for a malformed USCC.
 Status validate_new_user(NewUser& u);
 
+// The same checks without the username and password (an account edited by an admin):
+// display name, grants and enterprise binding.
+Status validate_profile(NewUser& u);
+
 }  // namespace qc

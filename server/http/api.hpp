@@ -2,8 +2,10 @@
 // The routes of API.md v1, bound to the services. Handlers are thin: parse, call one
 // service function, map the result.
 #include "auth/auth_service.hpp"
+#include "auth/user_admin.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "service/audit_reads.hpp"
 #include "service/archive_import.hpp"
 #include "service/case_service.hpp"
 #include "service/commitment_report.hpp"
@@ -30,6 +32,9 @@ struct Api {
   const Clock& real_clock;       // sessions and rate limits
   StoredOffsetClock* sim_clock;  // null unless --simulated-clock
   bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
+  // Account management and the audit trail (api_users.cpp, api_audit.cpp).
+  UserAdmin& users;
+  AuditReads& audit_reads;
   // Public complaints and the commitment report (set by app/ before routes are added).
   ComplaintService* complaints = nullptr;
   CommitmentReportService* commitment_report = nullptr;
@@ -46,6 +51,8 @@ void add_case_routes(Router& r, Api& api);
 void add_register_routes(Router& r, Api& api);
 void add_public_routes(Router& r, Api& api);
 void add_ops_routes(Router& r, Api& api);
+void add_user_routes(Router& r, Api& api);
+void add_audit_routes(Router& r, Api& api);
 void add_complaint_routes(Router& r, Api& api);
 void add_report_routes(Router& r, Api& api);
 void add_classification_routes(Router& r, Api& api);
@@ -60,6 +67,8 @@ inline void add_api_routes(Router& r, Api& api) {
   add_case_routes(r, api);
   add_register_routes(r, api);
   add_public_routes(r, api);
+  add_user_routes(r, api);
+  add_audit_routes(r, api);
   add_complaint_routes(r, api);
   add_report_routes(r, api);
   add_classification_routes(r, api);

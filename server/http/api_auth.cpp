@@ -8,6 +8,12 @@ namespace json = boost::json;
 
 namespace {
 
+// Secure when served over TLS: configured, or said by the TLS-terminating proxy. (A forged
+// header only makes the cookie stricter.)
+bool over_tls(const Request& req, const Api& api) {
+  return api.secure_cookies || req.header("x-forwarded-proto") == "https";
+}
+
 std::string session_cookie(const std::string& token, bool secure, int64_t max_age) {
   return "qc_session=" + token +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -21,14 +27,14 @@ Response login(Request& req, Api& api) {
   if (!user) return error_response(user.error());
   auto pass = str_member(*body, "password", true);
   if (!pass) return error_response(pass.error());
-  auto r = api.auth.login(*user, *pass, req.remote_addr);
+  auto r = api.auth.login(*user, *pass, client_addr(req));
   if (!r) return error_response(r.error());
   const auto max_age = (r->expires_at - api.real_clock.now()).count();
   auto resp = ok_json(json::object{{"token", r->token},
                                    {"csrf_token", r->csrf_token},
                                    {"expires_at", format_instant(r->expires_at)},
                                    {"user", to_json(r->user)}});
-  resp.set("Set-Cookie", session_cookie(r->token, api.secure_cookies, max_age));
+  resp.set("Set-Cookie", session_cookie(r->token, over_tls(req, api), max_age));
   return resp;
 }
 
@@ -50,7 +56,7 @@ void add_auth_routes(Router& r, Api& api) {
     }
     api.auth.logout(token);
     auto resp = ok_json(json::object{{"ok", true}});
-    resp.set("Set-Cookie", session_cookie("", api.secure_cookies, 0));
+    resp.set("Set-Cookie", session_cookie("", over_tls(req, api), 0));
     return resp;
   });
 

@@ -38,7 +38,7 @@ bool blacklist_entry_stands(Store& store, const Announcement& a) {
 }
 
 Response post_objection(Request& req, Api& api) {
-  if (auto d = api.limiter.hit("objection-addr:" + req.remote_addr); !d.allowed) {
+  if (auto d = api.limiter.hit("objection-addr:" + client_addr(req)); !d.allowed) {
     Error e =
         err(ErrorCode::rate_limited, "too many objections from this address; try again later");
     e.retry_after = d.retry_after;

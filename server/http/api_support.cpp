@@ -1,5 +1,7 @@
 #include "http/api_support.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "auth/tokens.hpp"
@@ -10,6 +12,24 @@ namespace qc::http {
 namespace json = boost::json;
 
 Actor to_actor(const User& u) { return Actor{u.username, u.display_name, u.grants, u.enterprise}; }
+
+std::string client_addr(const Request& req) {
+  const bool loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
+                        req.remote_addr.rfind("::ffff:127.0.0.1", 0) == 0;
+  std::string_view xff = req.header("x-forwarded-for");
+  if (!loopback || xff.empty()) return req.remote_addr;
+  // The proxy appends the address it saw; anything before it came from the client.
+  if (const auto comma = xff.rfind(','); comma != std::string_view::npos)
+    xff.remove_prefix(comma + 1);
+  while (!xff.empty() && xff.front() == ' ') xff.remove_prefix(1);
+  while (!xff.empty() && xff.back() == ' ') xff.remove_suffix(1);
+  // An IP address or nothing: it becomes a rate-limit key and an audit detail.
+  const bool ip_like =
+      !xff.empty() && xff.size() <= 45 && std::all_of(xff.begin(), xff.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
+      });
+  return ip_like ? std::string(xff) : req.remote_addr;
+}
 
 namespace {
 std::string cookie_token(const Request& req) {

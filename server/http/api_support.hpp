@@ -14,6 +14,9 @@ Result<Actor> caller(const Request& req, Api& api);
 Result<Actor> staff_caller(const Request& req, Api& api,
                            std::initializer_list<std::string_view> roles);
 Actor to_actor(const User& u);
+// The client's address for rate limits: the peer, or, when the peer is the TLS proxy on
+// this host (loopback), the last address the proxy put in X-Forwarded-For.
+std::string client_addr(const Request& req);
 
 // The body as a JSON object: bad_json when it is not JSON, bad_request when not an object.
 Result<boost::json::object> json_body(const Request& req);

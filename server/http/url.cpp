@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include "auth/utf8.hpp"
+
 namespace qc::http {
 
 namespace {
@@ -48,6 +50,9 @@ Result<std::map<std::string, std::string>> parse_query(std::string_view query) {
     auto value = percent_decode(
         eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
     if (!key || !value) return err(ErrorCode::bad_request, "invalid percent-encoding in query");
+    // Everything downstream (JSON, PostgreSQL text) needs UTF-8: refuse here, clearly.
+    if (!auth_detail::utf8_length(*key) || !auth_detail::utf8_length(*value))
+      return err(ErrorCode::bad_request, "query is not valid UTF-8");
     out.emplace(std::move(*key), std::move(*value));
   }
   return out;
@@ -78,6 +83,7 @@ Result<Target> parse_target(std::string_view target) {
   auto path = percent_decode(raw_path);
   if (!path) return err(ErrorCode::bad_request, "invalid percent-encoding in path");
   if (auto st = validate_path(*path); !st) return st.take_error();
+  if (!auth_detail::utf8_length(*path)) return err(ErrorCode::bad_request, "path is not valid UTF-8");
   Target out;
   out.path = std::move(*path);
   if (q != std::string_view::npos) {

@@ -33,9 +33,14 @@ AuditEntry append_audit_entry(WriteTx& tx, AuditEntry e) {
   e.seq = last ? last->first + 1 : 1;
   e.prev_hash = last ? last->second : "";
   e.hash = audit_hash(e);
-  exec(sql, Sql("INSERT INTO audit (seq, at, actor, what, detail, prev_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                {e.seq, secs(e.at), e.actor, e.what, json_text(e.detail), e.prev_hash, e.hash}));
+  // case_id (schema version 2) makes the trail of one case a lookup, not a scan of details.
+  Param case_id;
+  if (const auto* o = e.detail.if_object())
+    if (const auto* c = o->if_contains("case_id"); c && c->is_int64()) case_id = c->as_int64();
+  exec(sql, Sql("INSERT INTO audit (seq, at, actor, what, detail, prev_hash, hash, case_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                {e.seq, secs(e.at), e.actor, e.what, json_text(e.detail), e.prev_hash, e.hash,
+                 case_id}));
   return e;
 }
 

@@ -128,6 +128,14 @@ const std::vector<Migration>& migrations() {
 
            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
        }},
+      // 2: the audit trail queried by case and actor (GET /api/v1/audit). case_id copies
+      // detail.case_id when the entry is appended; the hash chain covers the detail.
+      {2,
+       {
+           "ALTER TABLE audit ADD COLUMN case_id BIGINT",
+           "CREATE INDEX audit_case ON audit (case_id, seq)",
+           "CREATE INDEX audit_actor ON audit (actor, seq)",
+       }},
       // Public complaints and their triage (commitment activity supervision).
       {3,
        {

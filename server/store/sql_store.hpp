@@ -97,6 +97,9 @@ class SqlStore final : public Store {
   Status import_archive(const std::vector<Enterprise>& enterprises,
                         const std::vector<QualityRecord>& records, AuditEntry audit) override;
 
+  // --- Audit queries (audit_query.cpp) ---
+  Page<AuditEntry> audit_entries(const AuditQuery& q) override;
+
  private:
   Database db_;
 };

@@ -178,6 +178,15 @@ struct Transition {
   AuditEntry audit;
 };
 
+// GET /api/v1/audit: the trail filtered by actor, case and time (all optional).
+struct AuditQuery {
+  std::optional<std::string> actor;
+  std::optional<int64_t> case_id;  // entries whose detail names this case_id
+  std::optional<Instant> from;     // at >= from
+  std::optional<Instant> to;       // at <= to
+  PageRequest page;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -295,6 +304,11 @@ class Store {
   // nothing; a duplicate enterprise is already_exists, a record of an unknown one not_found.
   virtual Status import_archive(const std::vector<Enterprise>& enterprises,
                                 const std::vector<QualityRecord>& records, AuditEntry audit) = 0;
+
+  // --- Audit queries (store/audit_query.cpp) ---
+  // Newest first. The case filter reads the `case_id` column that append_audit fills from
+  // the entry's detail (schema version 2); the hash covers the detail, not the column.
+  virtual Page<AuditEntry> audit_entries(const AuditQuery& q) = 0;
 };
 
 // Opens `sqlite:PATH` or `postgresql://…`, applying numbered migrations. `real_clock`

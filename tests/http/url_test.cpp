@@ -63,5 +63,15 @@ TEST(ParseTarget, AcceptsDotsThatAreNotTraversal) {
   EXPECT_EQ(parse_target("/%252e%252e/x")->path, "/%2e%2e/x");
 }
 
+TEST(ParseTarget, RefusesInvalidUtf8InPathOrQuery) {
+  for (const char* target : {"/api/v1/enterprises/%ff", "/api/v1/enterprises?q=%C3%28",
+                             "/api/v1/cases?%ED%A0%80=1", "/a%C0%AFb"}) {
+    auto t = parse_target(target);
+    ASSERT_FALSE(t.ok()) << target;
+    EXPECT_EQ(t.error().code, ErrorCode::bad_request) << target;
+  }
+  EXPECT_TRUE(parse_target("/api/v1/enterprises?q=%E6%B1%9F%E8%8B%8F").ok());
+}
+
 }  // namespace
 }  // namespace qc::http

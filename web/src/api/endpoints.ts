@@ -25,6 +25,10 @@ import type {
   RoleGrant,
   SessionReply,
   User,
+  UserPatch,
+  SessionInfo,
+  AuditEntry,
+  AuditVerification,
 } from './types'
 
 type Query = Record<string, string | number | undefined | null>
@@ -51,6 +55,27 @@ export const auth = {
   users: (q: Query) => api.get<Page<User>>('/users', q),
   createUser: (u: { username: string; password: string; display_name: string; grants: RoleGrant[]; enterprise?: string }) =>
     api.post<User>('/users', u),
+  updateUser: (username: string, patch: UserPatch) =>
+    request<User>(`/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: patch }),
+  resetPassword: (username: string, password: string) =>
+    api.post<{ ok: boolean }>(`/users/${encodeURIComponent(username)}/password`, { password }),
+  sessions: (username: string) => api.get<Page<SessionInfo>>(`/users/${encodeURIComponent(username)}/sessions`),
+  revokeSessions: (username: string, id?: string) =>
+    api.del<{ revoked: number }>(
+      `/users/${encodeURIComponent(username)}/sessions${id ? `/${encodeURIComponent(id)}` : ''}`,
+    ),
+}
+
+export interface AuditQuery extends Query {
+  actor?: string
+  case?: string | number
+  from?: string
+  to?: string
+}
+
+export const audit = {
+  list: (q: AuditQuery) => api.get<Page<AuditEntry>>('/audit', q),
+  verify: () => api.get<AuditVerification>('/audit/verify'),
 }
 
 export const procedures = {

@@ -21,6 +21,36 @@ export interface User extends Me {
   disabled?: boolean
 }
 
+export interface UserPatch {
+  display_name?: string
+  grants?: RoleGrant[]
+  enterprise?: string | null
+  disabled?: boolean
+}
+
+export interface SessionInfo {
+  id: string
+  created_at: string
+  last_seen: string
+  expires_at: string
+}
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  actor: string
+  what: string
+  detail: Record<string, unknown>
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditVerification {
+  ok: boolean
+  entries: number
+  broken?: { seq: number; reason: string }
+}
+
 export interface SessionReply {
   token: string
   csrf_token: string

@@ -43,6 +43,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'registers', name: 'registers', component: () => import('@/views/staff/RegistersView.vue'), meta: { need: 'staff', title: 'nav.registers' } },
       { path: 'reports/package', name: 'report-package', component: () => import('@/views/staff/ReportPackageView.vue'), meta: { need: 'staff', title: 'nav.reportPackage' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { need: 'admin', title: 'nav.users' } },
+      { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/AuditView.vue'), meta: { need: 'admin', title: 'nav.audit' } },
       { path: 'my/cases', name: 'my-cases', component: () => import('@/views/enterprise/MyCasesView.vue'), meta: { need: 'enterprise', title: 'nav.myCases' } },
       { path: 'my/apply', name: 'apply', component: () => import('@/views/NewCaseView.vue'), meta: { need: 'enterprise', title: 'nav.apply' } },
       { path: 'cases/new', name: 'new-case', component: () => import('@/views/NewCaseView.vue'), meta: { need: 'staff', title: 'nav.newCase' } },

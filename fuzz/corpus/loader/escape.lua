@@ -1,0 +1,1 @@
+os.execute("id") io.open("/etc/passwd") require "../../etc"

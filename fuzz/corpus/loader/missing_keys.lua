@@ -1,0 +1,1 @@
+return procedure { id = "x", version = 1 }
