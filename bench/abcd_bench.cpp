@@ -69,7 +69,7 @@ Result<int64_t> generate(Store& store, int64_t enterprises, int64_t records) {
   std::vector<QualityRecord> rs;
   constexpr int64_t kChunk = 20000;
   for (int64_t i = 0; i < enterprises; ++i) {
-    char stem[18];
+    char stem[32];  // 17 characters for fewer than 10^9 enterprises
     std::snprintf(stem, sizeof stem, "91%s%09lld", kRegions[i % 8], static_cast<long long>(i));
     Enterprise e;
     e.uscc = std::string(stem) + uscc_check_char(stem);

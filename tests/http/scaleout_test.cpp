@@ -89,7 +89,7 @@ class ScaleOut : public ::testing::Test {
   std::string base_, schema_, url_;
   TempDir workflows;
   std::unique_ptr<ServerProcess> a, b;
-  std::string uscc = make_uscc("110108", "MA1DIST01");
+  std::string uscc = make_uscc("110108", "MA1DTPG01");
 };
 
 TEST_F(ScaleOut, ASessionOpenedOnOneServerWorksOnTheOther) {
@@ -145,8 +145,8 @@ TEST_F(ScaleOut, EachTimerFiresOnceThoughEveryServerPollsForIt) {
     }
     ASSERT_EQ(stage, "expired") << "case " << id;
     int expiries = 0;
-    for (const auto& e : on_b->get(c + "/history").json().at("items").as_array())
-      expiries += e.at("action") == "expire";
+    const auto history = on_b->get(c + "/history").json();
+    for (const auto& e : history.at("items").as_array()) expiries += e.at("action") == "expire";
     EXPECT_EQ(expiries, 1) << "case " << id;
   }
   auto admin_b = login(*b, "admin", ServerProcess::kAdminPassword);

@@ -281,6 +281,60 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   trail["bj-samr"] = 404;  // a supervisor, but not of this case's province
   run({"GET", "/api/v1/audit", "/api/v1/audit?case=" + std::to_string(c_own), "", trail});
 
+  // The commitment activity's complaints inbox and yearly report: activity office,
+  // organisers, SAMR and admin, each within its jurisdiction. A complaint about the own
+  // enterprise (not listed, so it waits in the inbox).
+  auto filed = clients_.at("anon")->post(
+      "/api/v1/public/complaints",
+      json::object{{"uscc", own_}, {"content", "矩阵投诉"}, {"contact", "13900000000"}});
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  const auto complaint = "/api/v1/complaints/" + std::to_string(filed.json().at("id").as_int64());
+  Expect inbox = signed_in(403);
+  for (const char* who : {"admin", "xw-samr", "qh-samr", "nj-samr", "js-samr", "bj-samr"})
+    inbox[who] = 200;
+  run({"GET", "/api/v1/complaints", "/api/v1/complaints", "", inbox});
+  run({"GET", "/api/v1/reports/commitment", "/api/v1/reports/commitment?year=2026", "", inbox});
+  Expect one = inbox;
+  one["qh-samr"] = one["bj-samr"] = 404;
+  run({"GET", "/api/v1/complaints/{id}", complaint, "", one});
+  Expect route = one;  // supervision is opened by organisers (its starters), not by SAMR
+  for (const char* who : {"admin", "xw-samr", "nj-samr", "js-samr"}) route[who] = 403;
+  run({"POST", "/api/v1/complaints/{id}/route", complaint + "/route",
+       R"({"procedure":"national.commitment_supervision"})", route});
+  Expect close = one;  // the first allowed caller closes it; the others find it closed
+  for (const char* who : {"admin", "xw-samr", "js-samr"}) close[who] = 409;
+  run({"POST",
+       "/api/v1/complaints/{id}/close",
+       complaint + "/close",
+       R"({"reason":"不属实"})",
+       close,
+       {"nj-samr", "xw-samr", "js-samr", "admin"}});
+
+  // The national classification (internal): SAMR and admin.
+  Expect samr = signed_in(403);
+  for (const char* who : {"admin", "xw-samr", "qh-samr", "nj-samr", "js-samr", "bj-samr"})
+    samr[who] = 200;
+  Expect started = samr;
+  for (auto& [who, status] : started)
+    if (status == 200) status = 202;
+  run({"POST", "/api/v1/classification/runs", "/api/v1/classification/runs",
+       R"({"as_of":"2026-12-01"})", started});
+  auto run_started =
+      admin->post("/api/v1/classification/runs", json::object{{"as_of", "2026-12-01"}});
+  ASSERT_EQ(run_started.status, 202) << run_started.body;
+  run({"GET", "/api/v1/classification/runs/{id}",
+       "/api/v1/classification/runs/" + std::to_string(run_started.json().at("id").as_int64()), "",
+       samr});
+  run({"GET", "/api/v1/classification", "/api/v1/classification", "", samr});
+  run({"POST", "/api/v1/import", "/api/v1/import", "uscc,name,region,established_on\n", samr});
+
+  // The yearly credit-report package of a region: staff of that region and admin. Another
+  // region's package is refused (403): a region is not a record whose existence is hidden.
+  Expect package = one;
+  package["qh-samr"] = package["bj-samr"] = 403;
+  for (const char* path : {"/api/v1/reports/package/manifest", "/api/v1/reports/package"})
+    run({"GET", path, std::string(path) + "?year=2026&region=320102", "", package});
+
   // Every route is in the table, or exempt above, or public (/api/v1/public/…).
   auto doc = clients_.at("anon")->get("/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);
