@@ -100,10 +100,10 @@ TEST_F(ActivityScenario, AnOrganiserCannotTouchAnotherOrganisersEnterprises) {
   file_plan("organizer-js", association);
   file_plan("organizer-js2", department);
   // An invitation: the organiser opens the case, and only it may decide.
-  auto invited =
-      as("organizer-js")
-          .post("/api/v1/cases",
-                json::object{{"procedure", kActivity}, {"enterprise", qinhuai}, {"data", json::object{}}});
+  auto invited = as("organizer-js")
+                     .post("/api/v1/cases", json::object{{"procedure", kActivity},
+                                                         {"enterprise", qinhuai},
+                                                         {"data", json::object{}}});
   ASSERT_EQ(invited.status, 201) << invited.body;
   const int64_t id = id_of(invited);
   EXPECT_EQ(text_of(invited.json().at("data").at("organizer")), association);
@@ -116,8 +116,9 @@ TEST_F(ActivityScenario, AnOrganiserCannotTouchAnotherOrganisersEnterprises) {
   EXPECT_EQ(as("organizer-bj").get("/api/v1/cases/" + std::to_string(id)).status, 404);
   EXPECT_EQ(act(as("organizer-bj"), id, "accept", rev(id)).status, 404);
   EXPECT_EQ(as("organizer-bj")
-                .post("/api/v1/cases",
-                      json::object{{"procedure", kActivity}, {"enterprise", qinhuai}, {"data", json::object{}}})
+                .post("/api/v1/cases", json::object{{"procedure", kActivity},
+                                                    {"enterprise", qinhuai},
+                                                    {"data", json::object{}}})
                 .status,
             404);
   EXPECT_EQ(stage_of(step("organizer-js", id, "accept")), "listed");
@@ -125,19 +126,8 @@ TEST_F(ActivityScenario, AnOrganiserCannotTouchAnotherOrganisersEnterprises) {
 
 // The officers' documentation shows the graphs the server serves, not stale copies.
 TEST_F(ActivityScenario, ProcedureDocsShowTheServedMermaidGraphs) {
-  for (const std::string name : {"commitment_activity", "commitment_supervision"}) {
-    std::ifstream in(std::string(QC_SOURCE_DIR) + "/docs/procedures/national_" + name + ".md");
-    std::stringstream doc;
-    doc << in.rdbuf();
-    const std::string text = doc.str();
-    const std::string open = "```mermaid\n";
-    const auto from = text.find(open);
-    ASSERT_NE(from, std::string::npos) << name;
-    const auto to = text.find("```", from + open.size());
-    auto served = admin->get("/api/v1/procedures/national." + name + "/graph?format=mermaid");
-    ASSERT_EQ(served.status, 200) << served.body;
-    EXPECT_EQ(text.substr(from + open.size(), to - from - open.size()), served.body) << name;
-  }
+  for (const std::string name : {"commitment_activity", "commitment_supervision"})
+    expect_documented_graph("national_" + name, "national." + name);
 }
 
 }  // namespace

@@ -194,17 +194,7 @@ TEST_F(CreditReportScenario, PublicSearchByYearRegionAndName) {
 }
 
 TEST_F(CreditReportScenario, DocumentedGraphIsTheServedOne) {
-  std::ifstream in(std::string(QC_SOURCE_DIR) + "/docs/procedures/national_credit_report.md");
-  std::stringstream doc;
-  doc << in.rdbuf();
-  const std::string text = doc.str();
-  const std::string open = "```mermaid\n";
-  const auto from = text.find(open);
-  ASSERT_NE(from, std::string::npos);
-  const auto to = text.find("```", from + open.size());
-  auto served = admin->get("/api/v1/procedures/national.credit_report/graph?format=mermaid");
-  ASSERT_EQ(served.status, 200) << served.body;
-  EXPECT_EQ(text.substr(from + open.size(), to - from - open.size()), served.body);
+  expect_documented_graph("national_credit_report", "national.credit_report");
 }
 
 }  // namespace

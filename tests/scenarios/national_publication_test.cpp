@@ -178,19 +178,8 @@ TEST_F(PublicationScenario, BAndCNeverAppearOnAnyPublicEndpoint) {
 
 // The officers' documentation shows the graph the server serves, not a stale copy.
 TEST_F(PublicationScenario, ProcedureDocsShowTheServedMermaidGraphs) {
-  for (const std::string name : {"a_publication", "d_recheck"}) {
-    std::ifstream in(std::string(QC_SOURCE_DIR) + "/docs/procedures/national_" + name + ".md");
-    std::stringstream doc;
-    doc << in.rdbuf();
-    const std::string text = doc.str();
-    const std::string open = "```mermaid\n";
-    const auto from = text.find(open);
-    ASSERT_NE(from, std::string::npos) << name;
-    const auto to = text.find("```", from + open.size());
-    auto served = admin->get("/api/v1/procedures/national." + name + "/graph?format=mermaid");
-    ASSERT_EQ(served.status, 200) << served.body;
-    EXPECT_EQ(text.substr(from + open.size(), to - from - open.size()), served.body) << name;
-  }
+  for (const std::string name : {"a_publication", "d_recheck"})
+    expect_documented_graph("national_" + name, "national." + name);
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "core/uscc.hpp"
@@ -82,6 +84,22 @@ class ApiFixture : public ::testing::Test {
                  json::object data = {}) {
     return c.post("/api/v1/cases/" + std::to_string(id) + "/actions/" + action,
                   act_body(rev, std::move(data)));
+  }
+
+  // The officers' documentation shows the graph the server serves, not a stale copy: the
+  // first ```mermaid block of docs/procedures/<doc>.md equals the served graph of `id`.
+  void expect_documented_graph(const std::string& doc, const std::string& id) {
+    std::ifstream in(std::string(QC_SOURCE_DIR) + "/docs/procedures/" + doc + ".md");
+    std::stringstream text_in;
+    text_in << in.rdbuf();
+    const std::string text = text_in.str();
+    const std::string open = "```mermaid\n";
+    const auto from = text.find(open);
+    ASSERT_NE(from, std::string::npos) << doc;
+    const auto to = text.find("```", from + open.size());
+    auto served = admin->get("/api/v1/procedures/" + id + "/graph?format=mermaid");
+    ASSERT_EQ(served.status, 200) << served.body;
+    EXPECT_EQ(text.substr(from + open.size(), to - from - open.size()), served.body) << doc;
   }
 
   HttpResult advance_days(int days) {
