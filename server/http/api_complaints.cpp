@@ -31,7 +31,7 @@ json::object staff_view(const Complaint& c, Store& store) {
 }
 
 Response post_complaint(Request& req, Api& api) {
-  if (auto d = api.limiter.hit("complaint-addr:" + req.remote_addr); !d.allowed) {
+  if (auto d = api.limiter.hit("complaint-addr:" + client_addr(req)); !d.allowed) {
     Error e =
         err(ErrorCode::rate_limited, "too many complaints from this address; try again later");
     e.retry_after = d.retry_after;
