@@ -31,12 +31,8 @@ json::object staff_view(const Complaint& c, Store& store) {
 }
 
 Response post_complaint(Request& req, Api& api) {
-  if (auto d = api.limiter.hit("complaint-addr:" + client_addr(req)); !d.allowed) {
-    Error e =
-        err(ErrorCode::rate_limited, "too many complaints from this address; try again later");
-    e.retry_after = d.retry_after;
-    return error_response(e);
-  }
+  if (auto limit = within_public_limit(req, api, "complaint-addr", "complaints"); !limit)
+    return error_response(limit.error());
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   ComplaintForm form;  // a missing uscc is answered like a wrong one: invalid_uscc

@@ -38,12 +38,8 @@ bool blacklist_entry_stands(Store& store, const Announcement& a) {
 }
 
 Response post_objection(Request& req, Api& api) {
-  if (auto d = api.limiter.hit("objection-addr:" + client_addr(req)); !d.allowed) {
-    Error e =
-        err(ErrorCode::rate_limited, "too many objections from this address; try again later");
-    e.retry_after = d.retry_after;
-    return error_response(e);
-  }
+  if (auto limit = within_public_limit(req, api, "objection-addr", "objections"); !limit)
+    return error_response(limit.error());
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   Objection o;

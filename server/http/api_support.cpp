@@ -13,6 +13,16 @@ namespace json = boost::json;
 
 Actor to_actor(const User& u) { return Actor{u.username, u.display_name, u.grants, u.enterprise}; }
 
+Status within_public_limit(const Request& req, Api& api, const std::string& kind,
+                           const std::string& what) {
+  const auto d = api.limiter.hit(kind + ":" + client_addr(req));
+  if (d.allowed) return ok_status();
+  Error e =
+      err(ErrorCode::rate_limited, "too many " + what + " from this address; try again later");
+  e.retry_after = d.retry_after;
+  return e;
+}
+
 std::string client_addr(const Request& req) {
   const bool loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
                         req.remote_addr.rfind("::ffff:127.0.0.1", 0) == 0;

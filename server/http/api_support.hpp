@@ -17,6 +17,10 @@ Actor to_actor(const User& u);
 // The client's address for rate limits: the peer, or, when the peer is the TLS proxy on
 // this host (loopback), the last address the proxy put in X-Forwarded-For.
 std::string client_addr(const Request& req);
+// The public write endpoints' limiter: a token bucket of `kind` per client address.
+// Answers rate_limited (with its Retry-After) once the bucket is empty.
+Status within_public_limit(const Request& req, Api& api, const std::string& kind,
+                           const std::string& what);
 
 // The body as a JSON object: bad_json when it is not JSON, bad_request when not an object.
 Result<boost::json::object> json_body(const Request& req);
