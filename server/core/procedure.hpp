@@ -38,6 +38,7 @@ struct ActionDef {
 struct TimerDef {
   int days = 0;
   int workdays = 0;
+  bool at = false;  // the due date is computed by the stage's `timer.at` function
   std::string fire;
   bool keep = false;
   std::vector<std::string> on;  // start only when entered through these actions

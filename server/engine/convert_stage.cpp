@@ -65,15 +65,18 @@ ActionDef convert_action(ConvertContext& cx, const ProcedureDef& def, const std:
   return a;
 }
 
-std::optional<TimerDef> convert_timer(ConvertContext& cx, const StageDef& s, const ScriptValue& t,
-                                      const Path& at) {
-  cx.check_keys(t, {"days", "workdays", "fire", "keep", "on"}, at, "timer");
+std::optional<TimerDef> convert_timer(ConvertContext& cx, const ProcedureDef& def,
+                                      const StageDef& s, const ScriptValue& t, const Path& at) {
+  cx.check_keys(t, {"days", "workdays", "at", "fire", "keep", "on"}, at, "timer");
   TimerDef timer;
   const auto days = cx.integer(t, "days", at, false);
   const auto workdays = cx.integer(t, "workdays", at, false);
-  if (days.has_value() == workdays.has_value() && !(t.get("days") && !days) &&
-      !(t.get("workdays") && !workdays))
-    cx.error(at, "a timer counts either days or workdays (exactly one of them)");
+  timer.at = cx.function(t, "at", at, {"stages", s.id, "timer"},
+                         function_key(def.id, def.version, s.id, "", "timer_at"));
+  const int counts = (t.get("days") ? 1 : 0) + (t.get("workdays") ? 1 : 0) + (t.get("at") ? 1 : 0);
+  if (counts != 1)
+    cx.error(at,
+             "a timer counts days or workdays, or computes its date with at (exactly one of them)");
   for (const auto& [value, key] : {std::pair{days, "days"}, std::pair{workdays, "workdays"}})
     if (value && (*value <= 0 || *value > 3660))
       cx.error(at / key, std::string("timer ") + key + " must be a positive integer");
@@ -173,7 +176,7 @@ void convert_stage(ConvertContext& cx, ProcedureDef& def, const std::string& id,
     cx.error(at / "actions",
              "stage '" + id + "' has no actions: give it actions or mark it terminal = true");
   if (const auto* timer = sub_table(cx, t, "timer", at))
-    s.timer = convert_timer(cx, s, *timer, at / "timer");
+    s.timer = convert_timer(cx, def, s, *timer, at / "timer");
   if (const auto* votes = sub_table(cx, t, "votes", at))
     s.votes = convert_votes(cx, s, *votes, at / "votes");
   if (const auto* notice = sub_table(cx, t, "notice", at))

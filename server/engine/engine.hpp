@@ -3,6 +3,7 @@
 // guards, routes and hooks in a sandbox. No Lua type crosses this header.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,8 @@
 namespace qc {
 
 struct SandboxLimits {
-  size_t memory_bytes = 64u << 20;          // per Lua state
-  int64_t instructions = 50'000'000;        // per call
+  size_t memory_bytes = 64u << 20;           // per Lua state
+  int64_t instructions = 50'000'000;         // per call
   std::chrono::milliseconds deadline{1000};  // per call, wall clock
 };
 
@@ -89,6 +90,10 @@ class ProcedureSet {
   virtual Result<std::vector<Effect>> hook(const ProcedureDef& def, HookKind kind,
                                            std::string_view stage, std::string_view action,
                                            const CaseView& c, const QueryPort& q) const = 0;
+  // The due date of `stage`'s timer computed by its `timer.at` function for this entry, or
+  // nullopt when the function returns nil (no timer this time).
+  virtual Result<std::optional<Date>> timer_date(const ProcedureDef& def, std::string_view stage,
+                                                 const CaseView& c, const QueryPort& q) const = 0;
 };
 
 }  // namespace qc

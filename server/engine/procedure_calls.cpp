@@ -130,4 +130,28 @@ Result<std::vector<Effect>> LuaProcedureSet::hook(const ProcedureDef& def, HookK
   return effects;
 }
 
+Result<std::optional<Date>> LuaProcedureSet::timer_date(const ProcedureDef& def,
+                                                        std::string_view stage, const CaseView& c,
+                                                        const QueryPort& q) const {
+  auto s = slot(def, stage, {}, "timer_at");
+  if (!s) return s.take_error();
+  if (!s.value())
+    return err(ErrorCode::internal,
+               def.id + ": stage '" + std::string(stage) + "' has no timer.at function");
+  return call<std::optional<Date>>(
+      *s.value(), c, q, nullptr, 1,
+      [](lua_State* L, const std::string& where) -> Result<std::optional<Date>> {
+        if (lua_isnil(L, -1)) return std::optional<Date>();
+        std::optional<Date> d;
+        if (lua_type(L, -1) == LUA_TSTRING) d = parse_date(lua_tostring(L, -1));
+        if (!d)
+          return script_error(
+              where,
+              std::string("timer.at must return a date YYYY-MM-DD or nil, not ") +
+                  (lua_type(L, -1) == LUA_TSTRING ? "'" + std::string(lua_tostring(L, -1)) + "'"
+                                                  : std::string("a ") + luaL_typename(L, -1)));
+        return d;
+      });
+}
+
 }  // namespace qc::engine

@@ -46,6 +46,8 @@ class LuaProcedureSet final : public ProcedureSet {
   Result<std::vector<Effect>> hook(const ProcedureDef& def, HookKind kind, std::string_view stage,
                                    std::string_view action, const CaseView& c,
                                    const QueryPort& q) const override;
+  Result<std::optional<Date>> timer_date(const ProcedureDef& def, std::string_view stage,
+                                         const CaseView& c, const QueryPort& q) const override;
 
   size_t idle_states() const;  // for tests: how many prepared states wait in the pool
 

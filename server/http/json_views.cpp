@@ -142,6 +142,7 @@ json::object procedure_detail(const ProcedureDef& d) {
     if (s.timer)
       st["timer"] = json::object{{"days", s.timer->days},
                                  {"workdays", s.timer->workdays},
+                                 {"at", s.timer->at},
                                  {"fire", s.timer->fire},
                                  {"keep", s.timer->keep}};
     if (s.votes)

@@ -72,8 +72,9 @@ Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const 
   const Instant now = t.events.back().at;
   t.audit = transition_audit(t, actor.username, now);
   if (!key.empty()) {
-    t.idempotency = StoredResponse{actor.username, key, hash, opening ? 201 : 200, {},
-                                   [render, extras](const Case& c) { return render(c, extras); }};
+    t.idempotency = StoredResponse{
+        actor.username,      key, hash,
+        opening ? 201 : 200, {},  [render, extras](const Case& c) { return render(c, extras); }};
   }
   auto stored = opening ? store_.open_case(std::move(t)) : store_.commit(std::move(t));
   if (!stored) {
@@ -137,7 +138,11 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
     return s.take_error();
   CaseExtras extras{set, available_actions(actor, t.next, *def, false), t.new_timer,
                     def->stage(def->start)->title};
-  return commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, true);
+  const bool due_now = t.new_timer && t.new_timer->due_at <= now;
+  auto out =
+      commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, true);
+  if (out && !out->replayed && due_now) fire_if_due(*out, now);
+  return out;
 }
 
 }  // namespace qc

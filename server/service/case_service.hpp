@@ -86,6 +86,7 @@ class CaseService {
                              const CaseExtras& extras, bool opening);
   std::optional<Result<CaseOutcome>> replay(const Actor& actor, const std::string& key,
                                             const std::string& hash);
+  void fire_if_due(CaseOutcome& out, Instant now);
 
   Store& store_;
   ProcedureRegistry& procedures_;

@@ -21,9 +21,9 @@ Status run_hook(const PlanContext& ctx, Transition& t, HookKind kind, const std:
   return ok_status();
 }
 
-void append_event(const PlanContext& ctx, Transition& t, int64_t rev_before, const std::string& actor,
-                  const std::string& action, const std::string& to, const Json& payload,
-                  const std::string& comment) {
+void append_event(const PlanContext& ctx, Transition& t, int64_t rev_before,
+                  const std::string& actor, const std::string& action, const std::string& to,
+                  const Json& payload, const std::string& comment) {
   CaseEvent e;
   e.case_id = t.next.id;
   e.seq = rev_before + static_cast<int64_t>(t.events.size()) + 1;
@@ -38,11 +38,12 @@ void append_event(const PlanContext& ctx, Transition& t, int64_t rev_before, con
 }
 
 // The stage timer, when the stage has one and it starts on this entry.
-void plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
-                const std::string& action) {
-  if (!stage.timer) return;
+Status plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
+                  const std::string& action) {
+  if (!stage.timer) return ok_status();
   const auto& td = *stage.timer;
-  if (!td.on.empty() && std::find(td.on.begin(), td.on.end(), action) == td.on.end()) return;
+  if (!td.on.empty() && std::find(td.on.begin(), td.on.end(), action) == td.on.end())
+    return ok_status();
   Timer timer;
   timer.case_id = t.next.id;
   timer.stage = stage.id;
@@ -51,6 +52,14 @@ void plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
   if (td.keep && t.next.id != 0) kept = ctx.store.first_timer_due(t.next.id, stage.id);
   if (kept) {
     timer.due_at = *kept;  // the first deadline stands; if it has passed, it fires at once
+  } else if (td.at) {
+    // A computed calendar date, due at its start (00:00 Beijing); nil: no timer this time.
+    auto date = ctx.set.timer_date(ctx.def, stage.id, view_of(t.next), ctx.q);
+    if (!date) return date.take_error();
+    if (!*date) return ok_status();
+    timer.due_at = start_of_beijing_day(**date);
+    // Re-entered through its own action with the date passed: firing again would loop.
+    if (action == td.fire && timer.due_at <= ctx.now) return ok_status();
   } else {
     const Deadline d = td.workdays > 0 ? ctx.calendar.add_workdays(ctx.today, td.workdays)
                                        : WorkCalendar::add_days(ctx.today, td.days);
@@ -58,6 +67,7 @@ void plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
     timer.provisional = d.provisional;
   }
   t.new_timer = timer;
+  return ok_status();
 }
 
 }  // namespace
@@ -88,7 +98,7 @@ Status plan_move(const PlanContext& ctx, Transition& t, int64_t rev_before,
   t.next.status = to->terminal ? "closed" : "active";
   if (to->has_on_enter)
     if (auto s = run_hook(ctx, t, HookKind::on_enter, to->id, ""); !s) return s;
-  plan_timer(ctx, t, *to, action);
+  if (auto s = plan_timer(ctx, t, *to, action); !s) return s;
   if (to->notice) {
     Notice n;
     n.kind = "public_notice";

@@ -230,5 +230,45 @@ TEST(Route, ValueOutsideTheListIsAScriptErrorNamingIt) {
       << r.error().message;
 }
 
+const char* kDated = R"(return procedure {
+  id = "t.d", version = 1, title = "D", region = "320000", family = "t.d",
+  start = "a",
+  stages = {
+    a = { title = "A", timer = { at = function(case, q) return case.data.on end, fire = "go" },
+          actions = { go = { role = "system", to = "b" } } },
+    b = { title = "B", terminal = true },
+  },
+}
+)";
+
+TEST(TimerAt, ReturnsTheDateOrNoneAndRefusesAnythingElse) {
+  test::TempTree tree;
+  tree.write("workflows/t/d.lua", kDated);
+  auto result = tree.load();
+  ASSERT_NE(result.set, nullptr) << test::describe(result.errors);
+  const ProcedureDef* def = result.set->find("t.d", 1);
+  ASSERT_TRUE(def->stage("a")->timer->at);
+  test::FakeQuery q;
+  CaseView c;
+  c.data["on"] = "2026-10-15";
+  auto d = result.set->timer_date(*def, "a", c, q);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_TRUE(d->has_value());
+  EXPECT_EQ(format_date(**d), "2026-10-15");
+  c.data.erase("on");
+  d = result.set->timer_date(*def, "a", c, q);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_FALSE(d->has_value());  // nil: no timer this time
+  for (Json bad : {Json("2026-02-30"), Json("15 Oct"), Json(7)}) {
+    c.data["on"] = bad;
+    d = result.set->timer_date(*def, "a", c, q);
+    ASSERT_FALSE(d.ok()) << boost::json::serialize(bad);
+    EXPECT_NE(d.error().message.find("t/d.lua:5: timer.at must return a date YYYY-MM-DD or nil"),
+              std::string::npos)
+        << d.error().message;
+  }
+  EXPECT_FALSE(result.set->timer_date(*def, "b", c, q).ok());  // no timer.at there
+}
+
 }  // namespace
 }  // namespace qc

@@ -14,8 +14,8 @@ class GradeScenario : public ApiFixture {
  protected:
   void SetUp() override {
     fs::copy(fs::path(QC_SOURCE_DIR) / "workflows", workflows.path(), fs::copy_options::recursive);
-    fs::copy(fs::path(QC_SOURCE_DIR) / "tests/scenarios/fixtures/test",
-             workflows.path() / "test", fs::copy_options::recursive);
+    fs::copy(fs::path(QC_SOURCE_DIR) / "tests/scenarios/fixtures/test", workflows.path() / "test",
+             fs::copy_options::recursive);
     start({"--simulated-clock", "--workflows", workflows.str()});
     admin->post("/api/v1/admin/clock", json::object{{"set", "2026-03-02T02:00:00Z"}});
     create_enterprise(ent_a, "320102");
@@ -76,8 +76,9 @@ TEST_F(GradeScenario, GradeAThroughObjectionToAnnouncement) {
   EXPECT_EQ(notice.at("enterprise").at("uscc").as_string(), ent_a);
   const auto notice_id = notice.at("id").as_int64();
 
-  auto objection = pub->post("/api/v1/public/notices/" + std::to_string(notice_id) + "/objections",
-                             json::object{{"name", "张三"}, {"contact", "13800000000"}, {"content", "材料不实"}});
+  auto objection = pub->post(
+      "/api/v1/public/notices/" + std::to_string(notice_id) + "/objections",
+      json::object{{"name", "张三"}, {"contact", "13800000000"}, {"content", "材料不实"}});
   ASSERT_EQ(objection.status, 201) << objection.body;
   EXPECT_EQ(objection.body.find("13800000000"), std::string::npos);
   EXPECT_EQ(pub->get("/api/v1/public/notices").json().at("total").as_int64(), 0);
@@ -88,7 +89,8 @@ TEST_F(GradeScenario, GradeAThroughObjectionToAnnouncement) {
   auto dismissed = act(*province, id, "dismiss", rev_of(c));
   ASSERT_EQ(dismissed.status, 200) << dismissed.body;
   EXPECT_EQ(stage_of(dismissed), "public_notice");
-  EXPECT_EQ(dismissed.json().at("deadline").at("due_at"), deadline) << "keep = true keeps the first deadline";
+  EXPECT_EQ(dismissed.json().at("deadline").at("due_at"), deadline)
+      << "keep = true keeps the first deadline";
 
   auto moved = advance_days(10);
   ASSERT_EQ(moved.status, 200) << moved.body;
@@ -166,6 +168,40 @@ TEST_F(GradeScenario, RejectionBansReapplying) {
   // Another enterprise's user cannot see this case at all.
   auto other = login("ent-a");
   EXPECT_EQ(other->get("/api/v1/cases/" + std::to_string(id)).status, 404);
+}
+
+TEST_F(GradeScenario, DatedTimerFiresAtTheStartOfItsDayOnceAndNotAgain) {
+  auto ent = login("ent-a");
+  auto opened =
+      ent->post("/api/v1/cases", json::object{{"procedure", "test.dated"},
+                                              {"enterprise", ent_a},
+                                              {"data", json::object{{"on", "2026-03-05"}}}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const int64_t id = id_of(opened);
+  EXPECT_EQ(opened.json().at("deadline").at("due_at"), "2026-03-04T16:00:00Z");  // 00:00 Beijing
+  auto read = [&] { return ent->get("/api/v1/cases/" + std::to_string(id)); };
+  admin->post("/api/v1/admin/clock", json::object{{"set", "2026-03-04T15:59:59Z"}});
+  EXPECT_FALSE(read().json().at("data").as_object().contains("pings"));
+  admin->post("/api/v1/admin/clock", json::object{{"set", "2026-03-04T16:00:00Z"}});
+  auto fired = read();
+  EXPECT_EQ(fired.json().at("data").at("pings").as_int64(), 1) << fired.body;
+  EXPECT_FALSE(fired.json().as_object().contains("deadline")) << fired.body;
+  admin->post("/api/v1/admin/clock", json::object{{"advance_days", 3}});
+  EXPECT_EQ(read().json().at("data").at("pings").as_int64(), 1);
+
+  // A date already passed when the case opens fires at once, in the opening request.
+  auto late =
+      ent->post("/api/v1/cases", json::object{{"procedure", "test.dated"},
+                                              {"enterprise", ent_a},
+                                              {"data", json::object{{"on", "2026-03-01"}}}});
+  ASSERT_EQ(late.status, 201) << late.body;
+  EXPECT_EQ(late.json().at("data").at("pings").as_int64(), 1) << late.body;
+  // No date: no timer.
+  auto none = ent->post(
+      "/api/v1/cases",
+      json::object{{"procedure", "test.dated"}, {"enterprise", ent_a}, {"data", json::object{}}});
+  ASSERT_EQ(none.status, 201) << none.body;
+  EXPECT_FALSE(none.json().as_object().contains("deadline")) << none.body;
 }
 
 }  // namespace
