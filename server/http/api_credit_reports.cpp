@@ -34,6 +34,42 @@ std::optional<int64_t> year_param(const Request& req) {
   return -1;  // refused by the service as out of range
 }
 
+json::object submission_json(const ReportSubmission& s, bool with_manifest) {
+  json::object o{{"id", s.id},
+                 {"procedure", s.procedure},
+                 {"year", s.year},
+                 {"region", s.region},
+                 {"submitted_by", s.submitted_by},
+                 {"submitted_as", s.submitted_as},
+                 {"submitted_at", format_instant(s.submitted_at)},
+                 {"due_on", s.due_on},
+                 {"status", s.status},
+                 {"total", s.total},
+                 {"typical", s.typical},
+                 {"sha256", s.sha256}};
+  if (with_manifest) {
+    boost::system::error_code ec;
+    o["manifest"] = json::parse(s.manifest, ec);
+  }
+  return o;
+}
+
+// POST …/submissions {"year": 2026, "region": "320000"}
+Response post_submission(Request& req, Api& api) {
+  auto a = caller(req, api);
+  if (!a) return error_response(a.error());
+  auto body = json_body(req);
+  if (!body) return error_response(body.error());
+  const auto* year = body->if_contains("year");
+  if (!year || !year->is_int64())
+    return error_response(err(ErrorCode::validation, "year must be an integer", "year"));
+  auto region = str_member(*body, "region", true);
+  if (!region) return error_response(region.error());
+  return from_result(
+      api.reports->submit(*a, year->as_int64(), *region),
+      [](const ReportSubmission& s) { return submission_json(s, true); }, 201);
+}
+
 Result<ReportPackage> package_of(Request& req, Api& api) {
   auto a = caller(req, api);
   if (!a) return a.take_error();
@@ -80,6 +116,31 @@ void add_credit_report_routes(Router& r, Api& api) {
     resp.set("Content-Disposition", disposition);
     resp.body = std::move(p->zip);
     return resp;
+  });
+
+  r.add("POST", "/api/v1/reports/package/submissions",
+        [&api](Request& req) { return post_submission(req, api); });
+
+  r.add("GET", "/api/v1/reports/package/submissions", [&api](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    auto year = year_param(req);
+    if (year && (*year < 2000 || *year > 2100))
+      return error_response(err(ErrorCode::validation, "year is out of range", "year"));
+    auto page = api.reports->submissions(*a, year, query(req, "region"), page_of(req));
+    if (!page) return error_response(page.error());
+    json::array items;
+    for (const auto& s : page->items) items.push_back(submission_json(s, false));
+    return ok_json(json::object{{"items", std::move(items)}, {"total", page->total}});
+  });
+
+  r.add("GET", "/api/v1/reports/package/submissions/{id}", [&api](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    auto id = id_param(req, "id");
+    auto s = id ? api.reports->submission(*a, *id)
+                : Result<ReportSubmission>(err(ErrorCode::not_found, "no such package submission"));
+    return from_result(s, [](const ReportSubmission& x) { return submission_json(x, true); });
   });
 
   r.add("GET", "/api/v1/reports/package/manifest", [&api](Request& req) {

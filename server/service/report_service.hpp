@@ -54,6 +54,15 @@ class ReportService {
   // samr or organizer staff whose jurisdiction covers `region`, or admin.
   Result<ReportPackage> package(const Actor& actor, int64_t year, const std::string& region);
 
+  // Submits the package as it stands now (report_submissions.cpp): records who submitted
+  // which package (its manifest and the ZIP's SHA-256) when, on time or late by the Beijing
+  // date of submission. Same permission as package(); audited as reports.package.submit.
+  Result<ReportSubmission> submit(const Actor& actor, int64_t year, const std::string& region);
+  // Submissions within the caller's jurisdiction (samr, organizer, admin), newest first.
+  Result<Page<ReportSubmission>> submissions(const Actor& actor, std::optional<int64_t> year,
+                                             std::optional<std::string> region, PageRequest page);
+  Result<ReportSubmission> submission(const Actor& actor, int64_t id);
+
  private:
   std::vector<PublishedReport> all_published(const std::optional<std::string>& region);
 

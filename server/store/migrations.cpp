@@ -163,6 +163,16 @@ const std::vector<Migration>& migrations() {
        }},
       // Active cases by procedure version: what a reload must keep loaded.
       {6, {"CREATE INDEX cases_active ON cases (status, procedure, version)"}},
+      // Yearly quality-credit report packages as submitted: who, when, on time or late.
+      {8,
+       {
+           "CREATE TABLE report_submissions (id {ID}, procedure TEXT NOT NULL, "
+           "year INTEGER NOT NULL, region TEXT NOT NULL, submitted_by TEXT NOT NULL, "
+           "submitted_as TEXT NOT NULL, submitted_at BIGINT NOT NULL, due_on TEXT NOT NULL, "
+           "status TEXT NOT NULL, total BIGINT NOT NULL, typical BIGINT NOT NULL, "
+           "sha256 TEXT NOT NULL, manifest TEXT NOT NULL)",
+           "CREATE INDEX report_submissions_year ON report_submissions (year, region)",
+       }},
   };
   return all;
 }

@@ -80,6 +80,11 @@ class SqlStore final : public Store {
   Page<Complaint> complaints(const ComplaintQuery& q) override;
   Status handle_complaint(const Complaint& c, AuditEntry audit) override;
 
+  // Yearly report packages as submitted (report_submissions.cpp).
+  Result<ReportSubmission> insert_report_submission(ReportSubmission s, AuditEntry audit) override;
+  std::optional<ReportSubmission> report_submission(int64_t id) override;
+  Page<ReportSubmission> report_submissions(const ReportSubmissionQuery& q) override;
+
   // National A/B/C/D classification and the archive import (store/classification.cpp).
   Result<ClassificationRun> insert_classification_run(ClassificationRun run,
                                                       AuditEntry audit) override;

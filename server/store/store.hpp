@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "core/complaint.hpp"
 #include "core/classification.hpp"
+#include "core/complaint.hpp"
 #include "core/model.hpp"
+#include "core/report_submission.hpp"
 #include "core/result.hpp"
 
 namespace qc {
@@ -134,6 +135,13 @@ struct ComplaintQuery {
   Scope scope;  // by the complaint's region (or its enterprise)
   std::optional<std::string> status, uscc;
   std::optional<Instant> received_from, received_before;  // [from, before)
+  PageRequest page;
+};
+
+struct ReportSubmissionQuery {
+  Scope scope;  // by the package's region
+  std::optional<int64_t> year;
+  std::optional<std::string> region;  // a code prefix within the scope
   PageRequest page;
 };
 
@@ -279,6 +287,12 @@ class Store {
   virtual std::optional<Complaint> complaint(int64_t id) = 0;
   virtual Page<Complaint> complaints(const ComplaintQuery& q) = 0;
   virtual Status handle_complaint(const Complaint& c, AuditEntry audit) = 0;
+
+  // Yearly report packages as submitted (store/report_submissions.cpp); newest first.
+  virtual Result<ReportSubmission> insert_report_submission(ReportSubmission s,
+                                                            AuditEntry audit) = 0;
+  virtual std::optional<ReportSubmission> report_submission(int64_t id) = 0;
+  virtual Page<ReportSubmission> report_submissions(const ReportSubmissionQuery& q) = 0;
 
   // National A/B/C/D classification and the archive import (store/classification.cpp).
   // Runs are background jobs: inserted running, updated as batches finish.

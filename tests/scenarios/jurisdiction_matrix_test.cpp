@@ -334,6 +334,21 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   package["qh-samr"] = package["bj-samr"] = 403;
   for (const char* path : {"/api/v1/reports/package/manifest", "/api/v1/reports/package"})
     run({"GET", path, std::string(path) + "?year=2026&region=320102", "", package});
+  Expect submitted = package;  // every allowed caller records a submission of its own
+  for (auto& [who, status] : submitted)
+    if (status == 200) status = 201;
+  run({"POST", "/api/v1/reports/package/submissions", "/api/v1/reports/package/submissions",
+       R"({"year":2026,"region":"320102"})", submitted});
+  run({"GET", "/api/v1/reports/package/submissions", "/api/v1/reports/package/submissions", "",
+       inbox});
+  auto sent = admin->post("/api/v1/reports/package/submissions",
+                          json::object{{"year", 2026}, {"region", "320102"}});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  Expect one_package = package;  // another region's submission is not disclosed
+  one_package["qh-samr"] = one_package["bj-samr"] = 404;
+  run({"GET", "/api/v1/reports/package/submissions/{id}",
+       "/api/v1/reports/package/submissions/" + std::to_string(sent.json().at("id").as_int64()), "",
+       one_package});
 
   // Every route is in the table, or exempt above, or public (/api/v1/public/…).
   auto doc = clients_.at("anon")->get("/api/v1/openapi.json");

@@ -11,6 +11,32 @@ local checks = require "credit_report.checks"
 local notice = "质检办质函〔2014〕714号"
 local report_title = schema.title
 
+-- 四（四）: typical reports and the others are submitted by 30 October (MM-DD); a report
+-- not yet published is reminded `reminder_days` calendar days before that date.
+local params = { submission_due = "10-30", reminder_days = "15" }
+
+-- The day of the reminder for this report's year: nil once it has been reminded, and
+-- after the due date (a reminder would be late news).
+local function reminder_date(case, q)
+  local due = string.format("%d-%s", case.data.year, params.submission_due)
+  if case.data.reminded_on or q.today() > due then return nil end
+  return q.add_days(due, -tonumber(params.reminder_days))
+end
+
+-- The reminder (taken by the host when its day comes): the case records it and the date
+-- by which the report is to be published.
+local function remind_action(stage)
+  return {
+    title = "发布提醒", role = "system", to = stage, basis = notice .. " 四（四）",
+    effects = function(case, fx, q)
+      fx.set {
+        reminded_on = q.today(),
+        publish_due = string.format("%d-%s", case.data.year, params.submission_due),
+      }
+    end,
+  }
+end
+
 return procedure {
   id = "national.credit_report",
   version = 1,
@@ -18,8 +44,7 @@ return procedure {
   region = "000000",
   family = "national.credit_report",
   basis = "《质检总局办公厅关于组织企业发布〈企业质量信用报告〉的通知》（质检办质函〔2014〕714号）",
-  -- 四（四）: typical reports and the others are submitted by 30 October (MM-DD).
-  params = { submission_due = "10-30" },
+  params = params,
   fields = {
     { name = "year", type = "integer", label = "报告年度", required = true },
     { name = "period_from", type = "date", label = "报告期起" },
@@ -45,6 +70,7 @@ return procedure {
     drafting = {
       title = "编制报告",
       basis = notice .. " 附件 二",
+      timer = { at = reminder_date, fire = "remind" },
       -- The case carries the schema it is written against (the editor builds its form
       -- from it) and, by default, the previous calendar year as its period.
       on_enter = function(case, fx, q)
@@ -70,14 +96,17 @@ return procedure {
           end,
         },
         withdraw = { title = "撤回", role = "enterprise", to = "withdrawn" },
+        remind = remind_action("drafting"),
       },
     },
     checked = {
       title = "待发布",
+      timer = { at = reminder_date, fire = "remind" },
       actions = {
         publish = { title = "发布报告", role = "enterprise", to = "published",
                     basis = notice .. " 附件 三" },
         revise = { title = "修改报告", role = "enterprise", to = "drafting" },
+        remind = remind_action("checked"),
       },
     },
     published = {

@@ -22,6 +22,7 @@ import type {
   PublicReport,
   QualityRecord,
   ReportManifest,
+  ReportSubmission,
   RoleGrant,
   SessionReply,
   User,
@@ -158,6 +159,8 @@ export const reports = {
     request<string>('/reports/commitment', { query: { year, format: 'csv' }, text: true }),
   manifest: (year: number, region: string) => api.get<ReportManifest>('/reports/package/manifest', { year, region }),
   packageZip: (year: number, region: string) => request<Blob>('/reports/package', { query: { year, region }, blob: true }),
+  submitPackage: (year: number, region: string) => api.post<ReportSubmission>('/reports/package/submissions', { year, region }),
+  submissions: (q: Query) => api.get<Page<ReportSubmission>>('/reports/package/submissions', q),
 }
 
 export const ops = {

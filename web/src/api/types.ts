@@ -321,6 +321,23 @@ export interface PublicReport {
   html: string
 }
 
+/** POST/GET /reports/package/submissions. */
+export interface ReportSubmission {
+  id: number
+  procedure: string
+  year: number
+  region: string
+  submitted_by: string
+  submitted_as: 'samr' | 'organizer' | 'admin'
+  submitted_at: string
+  due_on: string
+  status: 'on_time' | 'late'
+  total: number
+  typical: number
+  sha256: string
+  manifest?: ReportManifest
+}
+
 /** GET /reports/package/manifest. */
 export interface ReportManifest {
   procedure: string
