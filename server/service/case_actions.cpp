@@ -29,9 +29,8 @@ Tally tally(const std::vector<Vote>& votes, const std::string& username) {
 
 }  // namespace
 
-Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
-                                     const std::string& action, const ActRequest& req,
-                                     const CaseRenderer& render) {
+Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const std::string& action,
+                                     const ActRequest& req, const CaseRenderer& render) {
   if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
   auto found = store_.case_by_id(case_id);
   if (!found || !may_read(actor, found->region, found->enterprise))
@@ -63,7 +62,7 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
   const Instant now = clock_.now();
   StoreQuery q(store_, calendar_, actor, now);
   const auto ent = store_.enterprise(before.enterprise);
-  const PlanContext ctx{store_, *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
+  const PlanContext ctx{store_,           *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
                         beijing_date(now)};
   Transition t;
   t.expected_rev = before.rev;
@@ -84,8 +83,10 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
     voted_after = true;
     const auto& vd = *stage->votes;
     std::string decided;
-    if (tl.pass >= vd.pass) decided = vd.passed;
-    else if (tl.fail > vd.of - vd.pass) decided = vd.failed;
+    if (tl.pass >= vd.pass)
+      decided = vd.passed;
+    else if (tl.fail > vd.of - vd.pass)
+      decided = vd.failed;
     if (!decided.empty()) {
       auto target = target_of(ctx, t.next, *stage->action(decided));
       if (!target) return target.take_error();
@@ -107,8 +108,8 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
     }
     auto target = target_of(ctx, t.next, *adef);
     if (!target) return target.take_error();
-    if (auto s = plan_move(ctx, t, before.rev, actor.username, action, *target, req.data,
-                           req.comment);
+    if (auto s =
+            plan_move(ctx, t, before.rev, actor.username, action, *target, req.data, req.comment);
         !s)
       return s.take_error();
   }
@@ -116,13 +117,13 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id,
   CaseExtras extras;
   extras.set = set;
   extras.actions = available_actions(actor, t.next, *def, voted_after);
-  extras.deadline = t.new_timer ? t.new_timer
+  extras.deadline = t.new_timer       ? t.new_timer
                     : t.cancel_timers ? std::nullopt
                                       : store_.pending_timer(before.id);
   extras.stage_title = def->stage(t.next.stage)->title;
   const bool due_now = t.new_timer && t.new_timer->due_at <= now;
-  auto out = commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras,
-                    false);
+  auto out =
+      commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, false);
   if (out && !out->replayed && due_now) {
     // A kept deadline that has already passed fires at once, dated by its due day.
     if (auto timer = store_.pending_timer(case_id);
@@ -151,8 +152,8 @@ Result<Case> CaseService::fire(const Timer& timer) {
   StoreQuery q(store_, calendar_, system, now);
   const auto ent = store_.enterprise(c->enterprise);
   // Effects applied by a timer are dated by the Beijing date of its due instant.
-  const PlanContext ctx{store_, *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
-                        beijing_date(timer.due_at)};
+  const PlanContext ctx{
+      store_, *set, *def, calendar_, q, ent ? &*ent : nullptr, now, beijing_date(timer.due_at)};
   if (c->status != "active" || c->stage != timer.stage || !adef) {
     // The case moved on without cancelling it: record the timer as spent, change nothing.
     plan_stay(ctx, t, c->rev, "system", "timer_expired",
@@ -165,19 +166,26 @@ Result<Case> CaseService::fire(const Timer& timer) {
         !s)
       return s.take_error();
   }
-  t.audit = AuditEntry{0, now, "system", "timer.fire",
-                       boost::json::object{{"case_id", c->id}, {"timer", timer.id},
-                                           {"action", timer.fire_action}},
-                       {}, {}};
-  return store_.commit(std::move(t));
+  t.audit = AuditEntry{
+      0,
+      now,
+      "system",
+      "timer.fire",
+      boost::json::object{{"case_id", c->id}, {"timer", timer.id}, {"action", timer.fire_action}},
+      {},
+      {}};
+  return store_transition(std::move(t), false);
 }
 
 Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   auto notice = store_.notice(notice_id);
-  if (!notice || !notice->open) return err(ErrorCode::not_found, "no open notice " + std::to_string(notice_id));
-  if (objection.content.empty()) return err(ErrorCode::validation, "content is required", "content");
+  if (!notice || !notice->open)
+    return err(ErrorCode::not_found, "no open notice " + std::to_string(notice_id));
+  if (objection.content.empty())
+    return err(ErrorCode::validation, "content is required", "content");
   if (objection.name.empty()) return err(ErrorCode::validation, "name is required", "name");
-  if (objection.contact.empty()) return err(ErrorCode::validation, "contact is required", "contact");
+  if (objection.contact.empty())
+    return err(ErrorCode::validation, "contact is required", "contact");
   auto c = store_.case_by_id(notice->case_id);
   auto set = procedures_.current();
   const ProcedureDef* def = c && set ? set->find(c->procedure, c->version) : nullptr;
@@ -192,7 +200,7 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   Actor pub{"public", "public", {}, std::nullopt};
   StoreQuery q(store_, calendar_, pub, now);
   const auto ent = store_.enterprise(c->enterprise);
-  const PlanContext ctx{store_, *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
+  const PlanContext ctx{store_,           *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
                         beijing_date(now)};
   Transition t;
   t.expected_rev = c->rev;
@@ -201,19 +209,24 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   objection.case_id = c->id;
   objection.at = now;
   t.objection = objection;
-  t.next.data["objection"] = boost::json::object{{"name", objection.name}, {"content", objection.content},
-                                                 {"at", format_instant(now)}};
+  t.next.data["objection"] = boost::json::object{
+      {"name", objection.name}, {"content", objection.content}, {"at", format_instant(now)}};
   auto target = target_of(ctx, t.next, *adef);
   if (!target) return target.take_error();
   // The objector's contact stays in the objections table: the event shows name and content.
-  if (auto s = plan_move(ctx, t, c->rev, "public", adef->id, *target,
-                         boost::json::object{{"name", objection.name}, {"content", objection.content}},
-                         "");
+  if (auto s = plan_move(
+          ctx, t, c->rev, "public", adef->id, *target,
+          boost::json::object{{"name", objection.name}, {"content", objection.content}}, "");
       !s)
     return s.take_error();
-  t.audit = AuditEntry{0, now, "public", "notice.objection",
-                       boost::json::object{{"case_id", c->id}, {"notice_id", notice_id}}, {}, {}};
-  auto stored = store_.commit(std::move(t));
+  t.audit = AuditEntry{0,
+                       now,
+                       "public",
+                       "notice.objection",
+                       boost::json::object{{"case_id", c->id}, {"notice_id", notice_id}},
+                       {},
+                       {}};
+  auto stored = store_transition(std::move(t), false);
   if (!stored) return stored.take_error();
   return objection;
 }

@@ -77,6 +77,12 @@ class CaseService {
 
   CaseExtras extras(const Actor& actor, const Case& c);
 
+  // Called after a transition that corrected records of the enterprise (fx.correct_records)
+  // has committed: grades are dynamic, the classification re-grades it.
+  void on_records_corrected(std::function<void(const std::string& uscc)> f) {
+    on_records_corrected_ = std::move(f);
+  }
+
  private:
   // `voted`: whether the actor has voted in the case's current round.
   std::vector<AvailableAction> available_actions(const Actor& actor, const Case& c,
@@ -87,6 +93,10 @@ class CaseService {
   std::optional<Result<CaseOutcome>> replay(const Actor& actor, const std::string& key,
                                             const std::string& hash);
 
+  // Commits a transition through `store_.commit` or `open_case`, then runs the hooks.
+  Result<Case> store_transition(Transition t, bool opening);
+
+  std::function<void(const std::string&)> on_records_corrected_;
   Store& store_;
   ProcedureRegistry& procedures_;
   const Clock& clock_;
