@@ -1,0 +1,72 @@
+#include "http/server_stream.hpp"
+
+#include <boost/asio.hpp>
+#include <string>
+#include <vector>
+
+namespace qc::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+
+namespace {
+
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+constexpr size_t kPiece = 64 * 1024;
+// How often a waiting connection looks again: the handler's progress is measured in rows
+// per millisecond at best, so a few milliseconds cost nothing and keep this simple (no
+// cross-thread wake-ups of a strand).
+constexpr auto kPoll = std::chrono::milliseconds(2);
+
+bool framing_error(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+}
+
+}  // namespace
+
+asio::awaitable<BodyEnd> pump_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                   StreamParser& parser, BodyPipe& pipe,
+                                   std::chrono::seconds read_timeout, size_t limit) {
+  asio::steady_timer poll(co_await asio::this_coro::executor);
+  std::vector<char> piece(kPiece);
+  while (!parser.is_done()) {
+    while (!pipe.wants_more()) {
+      if (pipe.abandoned()) co_return BodyEnd::abandoned;
+      poll.expires_after(kPoll);
+      co_await poll.async_wait(use_tuple);
+    }
+    auto& body = parser.get().body();
+    body.data = piece.data();
+    body.size = piece.size();
+    stream.expires_after(read_timeout);
+    auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, use_tuple);
+    if (ec == bhttp::error::need_buffer) ec = {};  // the piece is full: hand it over
+    const size_t got = piece.size() - body.size;
+    if (got > 0) pipe.push(std::string(piece.data(), got));
+    if (ec == bhttp::error::body_limit) {
+      pipe.fail("the body is larger than the import limit of " + std::to_string(limit) +
+                " bytes: nothing after the last complete row was read");
+      co_return BodyEnd::too_large;
+    }
+    if (ec) {
+      const bool malformed = framing_error(ec);
+      pipe.fail(malformed ? "the body is not well-formed HTTP/1.1: " + ec.message()
+                          : "the upload stopped before its end: " + ec.message());
+      co_return malformed ? BodyEnd::malformed : BodyEnd::broken;
+    }
+  }
+  pipe.finish();
+  co_return BodyEnd::complete;
+}
+
+asio::awaitable<void> wait_until(std::function<bool()> done) {
+  asio::steady_timer poll(co_await asio::this_coro::executor);
+  while (!done()) {
+    poll.expires_after(kPoll);
+    co_await poll.async_wait(use_tuple);
+  }
+}
+
+}  // namespace qc::http

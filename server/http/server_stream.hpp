@@ -1,0 +1,38 @@
+#pragma once
+// The connection's half of a streaming route (Router::add_streaming): the body is read
+// off the socket piece by piece into a BodyPipe while the handler, already running on a
+// worker, parses it. Internal to server.cpp; Beast types are fine here.
+#include <boost/asio/awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <functional>
+
+#include "http/body_pipe.hpp"
+
+namespace qc::http {
+
+enum class BodyEnd {
+  complete,   // read to its end
+  abandoned,  // the handler answered without reading it all
+  too_large,  // over the limit (a chunked body: Content-Length is checked before)
+  malformed,  // not HTTP/1.1 framing
+  broken,     // timeout, reset, EOF: nobody left to answer
+};
+
+using StreamParser = boost::beast::http::request_parser<boost::beast::http::buffer_body>;
+
+// Reads the rest of the body into `pipe`, at the pace the handler takes it: while the
+// pipe is full nothing is read (TCP flow control holds the client back). Each read must
+// make progress within `read_timeout`: an idle limit, since a large upload may rightly
+// take longer than any limit on the whole body. Ends the pipe (finish or fail) except
+// when abandoned.
+boost::asio::awaitable<BodyEnd> pump_body(boost::beast::tcp_stream& stream,
+                                          boost::beast::flat_buffer& buffer, StreamParser& parser,
+                                          BodyPipe& pipe, std::chrono::seconds read_timeout,
+                                          size_t limit);
+
+// Suspends the calling coroutine, without holding its strand, until `done()` is true.
+boost::asio::awaitable<void> wait_until(std::function<bool()> done);
+
+}  // namespace qc::http
