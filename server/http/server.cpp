@@ -5,6 +5,7 @@
 #include <boost/beast.hpp>
 #include <cctype>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -118,10 +119,36 @@ struct StreamedAnswer {
 
 // Whatever ends the connection's coroutine (an error, the io_context going away), the
 // handler blocked on the pipe must be told the body will not come.
-struct FailPipeOnExit {
-  BodyPipe& pipe;
-  ~FailPipeOnExit() { pipe.fail("the connection closed before the body ended"); }
+class FailPipeOnExit {
+ public:
+  explicit FailPipeOnExit(std::shared_ptr<BodyPipe> pipe) : pipe_(std::move(pipe)) {}
+  FailPipeOnExit(const FailPipeOnExit&) = delete;
+  FailPipeOnExit& operator=(const FailPipeOnExit&) = delete;
+  ~FailPipeOnExit() { pipe_->fail("the connection closed before the body ended"); }
+
+ private:
+  std::shared_ptr<BodyPipe> pipe_;
 };
+
+// The streaming handler's completion, built outside the coroutine (GCC 12 mishandles
+// some temporaries and lambdas in coroutine bodies): records the answer and releases the
+// body.
+std::function<void(std::exception_ptr, Dispatched)> record_answer(
+    std::shared_ptr<StreamedAnswer> answer, std::shared_ptr<BodyPipe> pipe) {
+  return [answer = std::move(answer), pipe = std::move(pipe)](std::exception_ptr e, Dispatched d) {
+    if (e) d.response = error_response(ErrorCode::internal, "internal error");
+    pipe->abandon();  // the handler has read all it will
+    answer->value = std::move(d);
+    answer->done.store(true, std::memory_order_release);
+  };
+}
+
+std::function<bool()> answered(std::shared_ptr<StreamedAnswer> answer) {
+  return [answer = std::move(answer)] { return answer->done.load(std::memory_order_acquire); };
+}
+
+std::shared_ptr<BodyPipe> new_pipe() { return std::make_shared<BodyPipe>(kStreamAhead); }
+std::shared_ptr<StreamedAnswer> new_answer() { return std::make_shared<StreamedAnswer>(); }
 
 }  // namespace
 
@@ -292,9 +319,9 @@ struct HttpServer::Impl {
     req.remote_addr = remote;
     for (const auto& field : head.get())
       req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
-    auto pipe = std::make_shared<BodyPipe>(kStreamAhead);
+    const std::shared_ptr<BodyPipe> pipe = new_pipe();
     req.body_stream = pipe;
-    FailPipeOnExit fail_on_exit{*pipe};
+    const FailPipeOnExit fail_on_exit(pipe);
     if (!head.is_done() && beast::iequals(head.get()[bhttp::field::expect], "100-continue")) {
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
       c.stream.expires_after(opt.body_timeout);
@@ -304,18 +331,14 @@ struct HttpServer::Impl {
     StreamParser parser(std::move(head));
     parser.body_limit(opt.import_limit);
 
-    auto answer = std::make_shared<StreamedAnswer>();
-    asio::co_spawn(workers, dispatch_on_worker(dispatcher, std::move(req)),
-                   [answer, pipe](std::exception_ptr e, Dispatched d) {
-                     if (e) d.response = error_response(ErrorCode::internal, "internal error");
-                     pipe->abandon();  // the handler has read all it will
-                     answer->value = std::move(d);
-                     answer->done.store(true, std::memory_order_release);
-                   });
+    const std::shared_ptr<StreamedAnswer> answer = new_answer();
+    auto on_answer = record_answer(answer, pipe);
+    asio::co_spawn(workers, dispatch_on_worker(dispatcher, std::move(req)), std::move(on_answer));
     const BodyEnd end =
         co_await pump_body(c.stream, buffer, parser, *pipe, opt.body_timeout, opt.import_limit);
     if (end == BodyEnd::broken) co_return false;  // the handler stops at the failed pipe
-    co_await wait_until([answer] { return answer->done.load(std::memory_order_acquire); });
+    const std::function<bool()> done_yet = answered(answer);
+    co_await wait_until(done_yet);
 
     Dispatched done = std::move(answer->value);
     const int status = done.response.status;

@@ -24,6 +24,25 @@ bool framing_error(const beast::error_code& ec) {
          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
 }
 
+// Outside the coroutine: GCC 12 destroys some temporaries of coroutine bodies twice.
+void hand_over(BodyPipe& pipe, const char* data, size_t n) {
+  if (n > 0) pipe.push(std::string(data, n));
+}
+
+BodyEnd fail(BodyPipe& pipe, const beast::error_code& ec, size_t limit) {
+  if (ec == bhttp::error::body_limit) {
+    pipe.fail("the body is larger than the import limit of " + std::to_string(limit) +
+              " bytes: nothing after the last complete row was read");
+    return BodyEnd::too_large;
+  }
+  if (framing_error(ec)) {
+    pipe.fail("the body is not well-formed HTTP/1.1: " + ec.message());
+    return BodyEnd::malformed;
+  }
+  pipe.fail("the upload stopped before its end: " + ec.message());
+  return BodyEnd::broken;
+}
+
 }  // namespace
 
 asio::awaitable<BodyEnd> pump_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
@@ -43,25 +62,14 @@ asio::awaitable<BodyEnd> pump_body(beast::tcp_stream& stream, beast::flat_buffer
     stream.expires_after(read_timeout);
     auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, use_tuple);
     if (ec == bhttp::error::need_buffer) ec = {};  // the piece is full: hand it over
-    const size_t got = piece.size() - body.size;
-    if (got > 0) pipe.push(std::string(piece.data(), got));
-    if (ec == bhttp::error::body_limit) {
-      pipe.fail("the body is larger than the import limit of " + std::to_string(limit) +
-                " bytes: nothing after the last complete row was read");
-      co_return BodyEnd::too_large;
-    }
-    if (ec) {
-      const bool malformed = framing_error(ec);
-      pipe.fail(malformed ? "the body is not well-formed HTTP/1.1: " + ec.message()
-                          : "the upload stopped before its end: " + ec.message());
-      co_return malformed ? BodyEnd::malformed : BodyEnd::broken;
-    }
+    hand_over(pipe, piece.data(), piece.size() - body.size);
+    if (ec) co_return fail(pipe, ec, limit);
   }
   pipe.finish();
   co_return BodyEnd::complete;
 }
 
-asio::awaitable<void> wait_until(std::function<bool()> done) {
+asio::awaitable<void> wait_until(const std::function<bool()>& done) {
   asio::steady_timer poll(co_await asio::this_coro::executor);
   while (!done()) {
     poll.expires_after(kPoll);

@@ -33,6 +33,7 @@ boost::asio::awaitable<BodyEnd> pump_body(boost::beast::tcp_stream& stream,
                                           size_t limit);
 
 // Suspends the calling coroutine, without holding its strand, until `done()` is true.
-boost::asio::awaitable<void> wait_until(std::function<bool()> done);
+// Pass a named function: GCC 12 destroys temporaries of a co_await expression twice.
+boost::asio::awaitable<void> wait_until(const std::function<bool()>& done);
 
 }  // namespace qc::http

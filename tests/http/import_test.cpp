@@ -38,7 +38,7 @@ TEST_F(ImportTest, AnArchiveLargerThanTheBodyLimitIsImportedRowByRow) {
   // text is well over 1 MiB; every 400th row names an unknown category.
   std::vector<std::string> usccs;
   for (int i = 0; i < 20; ++i)
-    usccs.push_back(make_uscc("320102", "MA1IMP" + std::to_string(100 + i)));
+    usccs.push_back(make_uscc("320102", "MA1QMP" + std::to_string(100 + i)));
   const std::string padding(250, 'x');
   std::string csv = kHeader;
   int rows = 0, bad = 0;
@@ -48,7 +48,7 @@ TEST_F(ImportTest, AnArchiveLargerThanTheBodyLimitIsImportedRowByRow) {
     ++rows;
   }
   // A row that would register an enterprise and add a bad record: neither happens.
-  const std::string half = make_uscc("320102", "MA1IMPHLF");
+  const std::string half = make_uscc("320102", "MA1QMPHLF");
   csv += half + ",半条企业,320102,2016-05-01,bad,rumour,2026-04-01,抽查,\n";
   const int half_row = ++rows;
   ++bad;
@@ -114,10 +114,10 @@ TEST_F(ImportTest, OtherRoutesKeepTheOneMebibyteLimit) {
 }
 
 TEST_F(ImportTest, TheCallerIsCheckedBeforeTheBodyIsRead) {
-  create_user("ent-user", "enterprise", "320102");
+  create_user("drc-user", "drc", "320000");  // staff, but not market regulation
   std::string csv = kHeader;
   while (csv.size() < (size_t{2} << 20)) csv += std::string(999, ' ') + "\n";
-  auto r = import(*login("ent-user"), csv);
+  auto r = import(*login("drc-user"), csv);
   EXPECT_EQ(r.status, 403) << r.body;
   auto anon = import(*client(), csv);
   EXPECT_EQ(anon.status, 401) << anon.body;
@@ -125,7 +125,7 @@ TEST_F(ImportTest, TheCallerIsCheckedBeforeTheBodyIsRead) {
 
 // A chunked upload (no Content-Length) is read the same way, piece by piece.
 TEST_F(ImportTest, AChunkedUploadIsImportedAsItArrives) {
-  const std::string u = make_uscc("320102", "MA1IMPCHK");
+  const std::string u = make_uscc("320102", "MA1QMPCHK");
   const std::string text = std::string(kHeader) + u + ",分块企业,320102,2016-05-01,,,,,\n" + u +
                            ",,,,bad,spot_check_fail,2026-04-01,抽查,\"分块,上传\"\n";
   RawConnection raw(server->port());
