@@ -98,57 +98,12 @@ bool is_protocol_error(const beast::error_code& ec) {
          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
 }
 
-// What a worker thread hands back to the connection.
-struct Dispatched {
-  Response response;
-  std::string route;
-};
-
 awaitable<Dispatched> dispatch_on_worker(const Dispatcher& dispatcher, Request req) {
   Dispatched out;
   out.response = dispatcher.dispatch(req);
   out.route = std::move(req.route);
   co_return out;
 }
-
-// A streaming handler's answer, handed from the worker to the connection's strand.
-struct StreamedAnswer {
-  std::atomic<bool> done{false};
-  Dispatched value;
-};
-
-// Whatever ends the connection's coroutine (an error, the io_context going away), the
-// handler blocked on the pipe must be told the body will not come.
-class FailPipeOnExit {
- public:
-  explicit FailPipeOnExit(std::shared_ptr<BodyPipe> pipe) : pipe_(std::move(pipe)) {}
-  FailPipeOnExit(const FailPipeOnExit&) = delete;
-  FailPipeOnExit& operator=(const FailPipeOnExit&) = delete;
-  ~FailPipeOnExit() { pipe_->fail("the connection closed before the body ended"); }
-
- private:
-  std::shared_ptr<BodyPipe> pipe_;
-};
-
-// The streaming handler's completion, built outside the coroutine (GCC 12 mishandles
-// some temporaries and lambdas in coroutine bodies): records the answer and releases the
-// body.
-std::function<void(std::exception_ptr, Dispatched)> record_answer(
-    std::shared_ptr<StreamedAnswer> answer, std::shared_ptr<BodyPipe> pipe) {
-  return [answer = std::move(answer), pipe = std::move(pipe)](std::exception_ptr e, Dispatched d) {
-    if (e) d.response = error_response(ErrorCode::internal, "internal error");
-    pipe->abandon();  // the handler has read all it will
-    answer->value = std::move(d);
-    answer->done.store(true, std::memory_order_release);
-  };
-}
-
-std::function<bool()> answered(std::shared_ptr<StreamedAnswer> answer) {
-  return [answer = std::move(answer)] { return answer->done.load(std::memory_order_acquire); };
-}
-
-std::shared_ptr<BodyPipe> new_pipe() { return std::make_shared<BodyPipe>(kStreamAhead); }
-std::shared_ptr<StreamedAnswer> new_answer() { return std::make_shared<StreamedAnswer>(); }
 
 }  // namespace
 
@@ -319,7 +274,7 @@ struct HttpServer::Impl {
     req.remote_addr = remote;
     for (const auto& field : head.get())
       req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
-    const std::shared_ptr<BodyPipe> pipe = new_pipe();
+    const std::shared_ptr<BodyPipe> pipe = new_pipe(kStreamAhead);
     req.body_stream = pipe;
     const FailPipeOnExit fail_on_exit(pipe);
     if (!head.is_done() && beast::iequals(head.get()[bhttp::field::expect], "100-continue")) {

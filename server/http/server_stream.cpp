@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "http/errors.hpp"
+
 namespace qc::http {
 
 namespace asio = boost::asio;
@@ -44,6 +46,23 @@ BodyEnd fail(BodyPipe& pipe, const beast::error_code& ec, size_t limit) {
 }
 
 }  // namespace
+
+std::function<void(std::exception_ptr, Dispatched)> record_answer(
+    std::shared_ptr<StreamedAnswer> answer, std::shared_ptr<BodyPipe> pipe) {
+  return [answer = std::move(answer), pipe = std::move(pipe)](std::exception_ptr e, Dispatched d) {
+    if (e) d.response = error_response(ErrorCode::internal, "internal error");
+    pipe->abandon();  // the handler has read all it will
+    answer->value = std::move(d);
+    answer->done.store(true, std::memory_order_release);
+  };
+}
+
+std::function<bool()> answered(std::shared_ptr<StreamedAnswer> answer) {
+  return [answer = std::move(answer)] { return answer->done.load(std::memory_order_acquire); };
+}
+
+std::shared_ptr<BodyPipe> new_pipe(size_t capacity) { return std::make_shared<BodyPipe>(capacity); }
+std::shared_ptr<StreamedAnswer> new_answer() { return std::make_shared<StreamedAnswer>(); }
 
 asio::awaitable<BodyEnd> pump_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                    StreamParser& parser, BodyPipe& pipe,

@@ -2,15 +2,55 @@
 // The connection's half of a streaming route (Router::add_streaming): the body is read
 // off the socket piece by piece into a BodyPipe while the handler, already running on a
 // worker, parses it. Internal to server.cpp; Beast types are fine here.
+#include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <exception>
 #include <functional>
+#include <memory>
+#include <string>
 
 #include "http/body_pipe.hpp"
+#include "http/message.hpp"
 
 namespace qc::http {
+
+// What a worker thread hands back to the connection.
+struct Dispatched {
+  Response response;
+  std::string route;
+};
+
+// A streaming handler's answer, handed from the worker to the connection's strand.
+struct StreamedAnswer {
+  std::atomic<bool> done{false};
+  Dispatched value;
+};
+
+// Whatever ends the connection's coroutine (an error, the io_context going away), the
+// handler blocked on the pipe must be told the body will not come.
+class FailPipeOnExit {
+ public:
+  explicit FailPipeOnExit(std::shared_ptr<BodyPipe> pipe) : pipe_(std::move(pipe)) {}
+  FailPipeOnExit(const FailPipeOnExit&) = delete;
+  FailPipeOnExit& operator=(const FailPipeOnExit&) = delete;
+  ~FailPipeOnExit() { pipe_->fail("the connection closed before the body ended"); }
+
+ private:
+  std::shared_ptr<BodyPipe> pipe_;
+};
+
+// Built outside the coroutines (GCC 12 destroys some temporaries and lambdas of coroutine
+// bodies twice), then passed as named objects:
+// the streaming handler's completion: records the answer and releases the body;
+std::function<void(std::exception_ptr, Dispatched)> record_answer(
+    std::shared_ptr<StreamedAnswer> answer, std::shared_ptr<BodyPipe> pipe);
+// whether that answer is in;
+std::function<bool()> answered(std::shared_ptr<StreamedAnswer> answer);
+std::shared_ptr<BodyPipe> new_pipe(size_t capacity);
+std::shared_ptr<StreamedAnswer> new_answer();
 
 enum class BodyEnd {
   complete,   // read to its end
