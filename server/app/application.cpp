@@ -55,6 +55,7 @@ int serve(const Options& o) {
   }
   so.io_threads = o.threads;
   so.worker_threads = o.workers;
+  so.import_limit = o.import_limit;
   if (std::filesystem::is_directory(o.web)) so.web_dir = o.web;
 
   auto opened = open_store(o.db, so.worker_threads + 2);
@@ -112,6 +113,7 @@ int serve(const Options& o) {
       spdlog::error("re-grade uscc={} failed: {}", uscc, c.error().message);
   };
   registry.on_record([regrade](const QualityRecord& r) { regrade(r.uscc); });
+  cases.on_records_corrected(regrade);
   ArchiveImport archive_import(store, clock);
   archive_import.on_record(regrade);
   if (o.demo) load_demo(store, auth, registry, cases);
@@ -121,9 +123,8 @@ int serve(const Options& o) {
   http::Router router;
   UserAdmin user_admin(store, real_clock);
   AuditReads audit_reads(store);
-  http::Api api{store,      auth,       limiter,   cases,      registry,
-                procedures, timers,     metrics,   clock,      real_clock,
-                sim.get(),  false,      user_admin, audit_reads};
+  http::Api api{store,   auth,  limiter,    cases,     registry, procedures, timers,
+                metrics, clock, real_clock, sim.get(), false,    user_admin, audit_reads};
   ComplaintService complaints(store, cases, procedures, clock);
   CommitmentReportService commitment_report(store);
   api.complaints = &complaints;

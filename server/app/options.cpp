@@ -17,7 +17,29 @@ std::string usage() {
          "  --workers N          handler threads, which may wait on the database; concurrent\n"
          "                       writes share one SQLite commit (default: 8 per core, at least "
          "16)\n"
-         "  --calendar FILE      working-day data (default PLUGINS/calendar/cn_workdays.json)\n";
+         "  --calendar FILE      working-day data (default PLUGINS/calendar/cn_workdays.json)\n"
+         "  --import-limit SIZE  largest body of POST /api/v1/import, read as it arrives\n"
+         "                       (bytes, or with K/M/G; default 256M; other requests: 1M)\n";
+}
+
+std::optional<size_t> parse_size(const std::string& s) {
+  if (s.empty() || s.size() > 20) return std::nullopt;
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == 0) return std::nullopt;
+  const std::string unit = s.substr(digits);
+  int shift = 0;
+  if (unit == "K" || unit == "k")
+    shift = 10;
+  else if (unit == "M" || unit == "m")
+    shift = 20;
+  else if (unit == "G" || unit == "g")
+    shift = 30;
+  else if (!unit.empty())
+    return std::nullopt;
+  const unsigned long long n = std::stoull(s.substr(0, digits));
+  if (n == 0 || n > (1ull << 40) >> shift) return std::nullopt;  // at most 1 TiB
+  return static_cast<size_t>(n << shift);
 }
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& message) {
@@ -52,6 +74,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (!value(o.web)) return std::nullopt;
     } else if (a == "--calendar") {
       if (!value(o.calendar)) return std::nullopt;
+    } else if (a == "--import-limit") {
+      std::string size;
+      if (!value(size)) return std::nullopt;
+      auto bytes = parse_size(size);
+      if (!bytes) {
+        message = "--import-limit must be a size such as 268435456, 512K, 256M or 1G\n";
+        return std::nullopt;
+      }
+      o.import_limit = *bytes;
     } else if (a == "--demo") {
       o.demo = true;
     } else if (a == "--simulated-clock") {

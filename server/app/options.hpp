@@ -1,5 +1,6 @@
 #pragma once
 // Command-line options of build/qcredit-server (API.md "Running the server").
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,14 @@ struct Options {
   std::string web = "web/dist";
   bool demo = false;
   bool simulated_clock = false;
-  int threads = 0;  // 0 = number of cores
-  int workers = 0;  // 0 = 8 per I/O thread, at least 16
-  std::string calendar;  // default: <plugins>/calendar/cn_workdays.json
+  int threads = 0;                          // 0 = number of cores
+  int workers = 0;                          // 0 = 8 per I/O thread, at least 16
+  std::string calendar;                     // default: <plugins>/calendar/cn_workdays.json
+  size_t import_limit = size_t{256} << 20;  // body of POST /api/v1/import, bytes
 };
+
+// "1048576", "512K", "256M", "1G" (binary units) -> bytes; nullopt when not a size.
+std::optional<size_t> parse_size(const std::string& s);
 
 // Parses argv; on error returns a message (and on --help the usage text) in `message`.
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& message);

@@ -2,32 +2,55 @@
 
 namespace qc {
 
-CsvReader::CsvReader(std::string_view text) : text_(text) {
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+namespace {
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+}  // namespace
+
+bool CsvStreamReader::fill() {
+  // Only the record being read is kept: what is before it has been returned.
+  buf_.erase(0, pos_);
+  pos_ = 0;
+  if (eof_) return false;
+  if (!source_.next(buf_)) {
+    eof_ = true;
+    error_ = source_.failure();
+    return false;
+  }
+  return true;
 }
 
-std::optional<std::vector<std::string>> CsvReader::next() {
+// Reads one record from buf_ at pos_. Until the text has ended, a record is complete only
+// once its line end is in (a CR may be followed by LF, a quote by a second quote): `more`
+// asks for the next piece, and the record is parsed again from its start.
+CsvStreamReader::Parse CsvStreamReader::parse(std::vector<std::string>& fields) {
+  const size_t size = buf_.size();
+  size_t p = pos_;
+  int line = line_;
   // Blank lines between records are skipped.
-  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\n') ++line_;
-    ++pos_;
+  while (p < size && (buf_[p] == '\n' || buf_[p] == '\r')) {
+    if (buf_[p] == '\n') ++line;
+    ++p;
   }
-  if (pos_ >= text_.size()) return std::nullopt;
-  record_line_ = line_;
-  std::vector<std::string> fields(1);
+  pos_ = p;
+  line_ = line;
+  if (p >= size) return eof_ ? Parse::end : Parse::more;
+  const int start_line = line;
+  fields.assign(1, std::string());
   bool quoted = false;
-  while (pos_ < text_.size()) {
-    const char c = text_[pos_++];
+  while (p < size) {
+    const char c = buf_[p++];
     if (quoted) {
       if (c == '"') {
-        if (pos_ < text_.size() && text_[pos_] == '"') {
+        if (p < size && buf_[p] == '"') {
           fields.back() += '"';
-          ++pos_;
+          ++p;
+        } else if (p >= size && !eof_) {
+          return Parse::more;
         } else {
           quoted = false;
         }
       } else {
-        if (c == '\n') ++line_;
+        if (c == '\n') ++line;
         fields.back() += c;
       }
     } else if (c == '"') {
@@ -35,18 +58,55 @@ std::optional<std::vector<std::string>> CsvReader::next() {
     } else if (c == ',') {
       fields.emplace_back();
     } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-      ++line_;
-      return fields;
+      if (c == '\r') {
+        if (p >= size && !eof_) return Parse::more;
+        if (p < size && buf_[p] == '\n') ++p;
+      }
+      pos_ = p;
+      line_ = line + 1;
+      record_line_ = start_line;
+      return Parse::record;
     } else {
       fields.back() += c;
     }
   }
+  if (!eof_) return Parse::more;
   if (quoted) {
-    error_ = "line " + std::to_string(record_line_) + ": a quoted field is not closed";
-    return std::nullopt;
+    error_ = "line " + std::to_string(start_line) + ": a quoted field is not closed";
+    pos_ = size;
+    return Parse::end;
   }
-  return fields;
+  pos_ = p;
+  line_ = line;
+  record_line_ = start_line;
+  return Parse::record;
+}
+
+std::optional<std::vector<std::string>> CsvStreamReader::next() {
+  while (!started_) {
+    if (buf_.size() < kBom.size() && fill()) continue;
+    if (!error_.empty()) return std::nullopt;
+    if (std::string_view(buf_).substr(0, kBom.size()) == kBom) pos_ = kBom.size();
+    started_ = true;
+  }
+  std::vector<std::string> fields;
+  while (error_.empty()) {
+    switch (parse(fields)) {
+      case Parse::record:
+        return fields;
+      case Parse::end:
+        return std::nullopt;
+      case Parse::more:
+        if (buf_.size() - pos_ > max_record_) {
+          error_ = "line " + std::to_string(line_) + ": a row is longer than " +
+                   std::to_string(max_record_) + " bytes";
+          return std::nullopt;
+        }
+        fill();  // at the end of the text, parse() reads what is left as the last record
+        break;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace qc

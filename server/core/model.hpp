@@ -22,6 +22,15 @@ struct Enterprise {
   std::string status = "active";
 };
 
+// A record found untrue is corrected, never deleted: it stays in the archive (history,
+// audit) but no longer counts for grading or for any procedure's criteria.
+struct RecordCorrection {
+  std::string reason;
+  std::string by;  // username
+  Instant at{};
+  std::optional<int64_t> case_id;  // the procedure case that corrected it, if any
+};
+
 struct QualityRecord {
   int64_t id = 0;
   std::string uscc;
@@ -31,6 +40,7 @@ struct QualityRecord {
   std::string source;
   std::string detail;
   Instant created_at{};
+  std::optional<RecordCorrection> correction;
 };
 
 struct RoleGrant {
@@ -115,7 +125,7 @@ struct Ban {
 struct Listing {
   int64_t id = 0;
   std::string uscc;
-  std::string activity;  // the listing procedure's family
+  std::string activity;           // the listing procedure's family
   std::string status = "listed";  // listed | delisted
   Date since{};
   int64_t case_id = 0;

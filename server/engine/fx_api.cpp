@@ -49,6 +49,7 @@ const KindSpec kKinds[] = {
       {"body", ArgType::string, false},
       {"template", ArgType::string, false},
       {"outline", ArgType::list, false}}},
+    {"correct_records", {{"records", ArgType::list, true}, {"reason", ArgType::string, true}}},
     {"set", {}, true},  // any keys
 };
 
@@ -123,6 +124,10 @@ void check_args(const KindSpec& spec, const JsonObject& args) {
       int(args.contains("body")) + int(args.contains("template")) + int(args.contains("outline"));
   if (contents > 1) throw ScriptError(fn + ": give body, template or outline, not both");
   if (const auto* outline = args.if_contains("outline")) check_outline(*outline, fn + " outline");
+  if (const auto* ids = args.if_contains("records"); ids && ids->is_array())
+    for (const auto& id : ids->get_array())
+      if (!id.is_int64() || id.get_int64() <= 0)
+        throw ScriptError(fn + ": records must be a list of record ids");
 }
 
 // Upvalues: 1 call serial, 2 index into kKinds, 3 the call's case table.

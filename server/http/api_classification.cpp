@@ -57,7 +57,8 @@ json::object report_json(const ImportReport& r) {
   json::object o{{"rows", r.rows},
                  {"imported", r.imported},
                  {"failed", r.failed},
-                 {"items", std::move(items)}};
+                 {"items", std::move(items)},
+                 {"items_complete", r.items_complete}};
   if (!r.error.empty()) o["error"] = r.error;
   return o;
 }
@@ -115,11 +116,14 @@ void add_classification_routes(Router& r, Api& api) {
     });
   });
 
-  // The body is the CSV text itself (Content-Type text/csv).
-  r.add("POST", "/api/v1/import", [&api](Request& req) {
+  // The body is the CSV text itself (Content-Type text/csv), read and imported while it
+  // arrives: the caller is checked before a byte of it is read.
+  r.add_streaming("POST", "/api/v1/import", [&api](Request& req) {
     auto a = staff_caller(req, api, {"samr"});
     if (!a) return error_response(a.error());
-    return from_result(api.archive_import->import_csv(*a, req.body), report_json);
+    if (!req.body_stream)
+      return from_result(api.archive_import->import_csv(*a, req.body), report_json);
+    return from_result(api.archive_import->import_csv(*a, *req.body_stream), report_json);
   });
 }
 

@@ -58,6 +58,19 @@ Response add_record(Request& req, Api& api) {
       r, [](const QualityRecord& x) { return to_json(x); }, 201);
 }
 
+Response correct_record(Request& req, Api& api) {
+  auto a = staff_caller(req, api, {"samr"});
+  if (!a) return error_response(a.error());
+  auto id = id_param(req, "id");
+  if (!id) return error_response(err(ErrorCode::not_found, "no such record"));
+  auto body = json_body(req);
+  if (!body) return error_response(body.error());
+  auto reason = str_member(*body, "reason", false);  // checked after jurisdiction
+  if (!reason) return error_response(reason.error());
+  auto r = api.registry.correct_record(*a, req.params["uscc"], *id, *reason);
+  return from_result(r, [](const QualityRecord& x) { return to_json(x); });
+}
+
 template <typename T>
 json::object items_json(const std::vector<T>& xs) {
   json::array items;
@@ -95,9 +108,14 @@ void add_enterprise_routes(Router& r, Api& api) {
   r.add("GET", "/api/v1/enterprises/{uscc}/records", [&api](Request& req) {
     auto a = caller(req, api);
     if (!a) return error_response(a.error());
-    auto recs = api.registry.records(*a, req.params["uscc"]);
+    // ?corrected=0 leaves out corrected records (those that no longer count).
+    const auto corrected = query(req, "corrected");
+    auto recs = api.registry.records(*a, req.params["uscc"], corrected != "0");
     return from_result(recs, [](const auto& xs) { return items_json(xs); });
   });
+
+  r.add("POST", "/api/v1/enterprises/{uscc}/records/{id}/correction",
+        [&api](Request& req) { return correct_record(req, api); });
 
   // The enterprise's registers: the same reads as /api/v1/grants etc., for one enterprise.
   r.add("GET", "/api/v1/enterprises/{uscc}/grants", [&api](Request& req) {

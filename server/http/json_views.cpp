@@ -13,14 +13,23 @@ json::object to_json(const Enterprise& e) {
 }
 
 json::object to_json(const QualityRecord& r) {
-  return {{"id", r.id},
-          {"uscc", r.uscc},
-          {"kind", r.kind},
-          {"category", r.category},
-          {"occurred_on", format_date(r.occurred_on)},
-          {"source", r.source},
-          {"detail", r.detail},
-          {"created_at", format_instant(r.created_at)}};
+  json::object o{{"id", r.id},
+                 {"uscc", r.uscc},
+                 {"kind", r.kind},
+                 {"category", r.category},
+                 {"occurred_on", format_date(r.occurred_on)},
+                 {"source", r.source},
+                 {"detail", r.detail},
+                 {"created_at", format_instant(r.created_at)}};
+  // Present only on a corrected record: it is kept but no longer counts.
+  if (r.correction) {
+    json::object c{{"reason", r.correction->reason},
+                   {"by", r.correction->by},
+                   {"at", format_instant(r.correction->at)}};
+    if (r.correction->case_id) c["case_id"] = *r.correction->case_id;
+    o["corrected"] = std::move(c);
+  }
+  return o;
 }
 
 json::object to_json(const User& u) {

@@ -2,22 +2,28 @@
 // HTTP request and response as plain values: handlers never see Beast types.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/text_source.hpp"
+
 namespace qc::http {
 
 struct Request {
-  std::string method;  // GET, POST, …
-  std::string target;  // raw request-target
-  std::string path;    // percent-decoded path, without the query
+  std::string method;                         // GET, POST, …
+  std::string target;                         // raw request-target
+  std::string path;                           // percent-decoded path, without the query
   std::map<std::string, std::string> query;   // decoded query parameters
   std::map<std::string, std::string> params;  // path parameters bound by the router
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
+  // Routes added with Router::add_streaming get their body here instead, read while it
+  // arrives (the server's import limit, not its body limit); `body` stays empty.
+  std::shared_ptr<TextSource> body_stream;
   std::string remote_addr;
   std::string route;  // the matched route pattern, for logs and metrics
 

@@ -26,8 +26,7 @@ bool is_param(const std::string& s) { return s.size() > 2 && s.front() == '{' &&
 
 std::string_view Request::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (k.size() == name.size() &&
-        std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
+    if (k.size() == name.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
           return std::tolower(static_cast<unsigned char>(a)) ==
                  std::tolower(static_cast<unsigned char>(b));
         }))
@@ -39,6 +38,11 @@ std::string_view Request::header(std::string_view name) const {
 void Router::add(std::string method, std::string pattern, Handler handler) {
   Route r{std::move(method), pattern, split_path(pattern), std::move(handler)};
   routes_.push_back(std::move(r));
+}
+
+void Router::add_streaming(std::string method, std::string pattern, Handler handler) {
+  add(std::move(method), std::move(pattern), std::move(handler));
+  routes_.back().streaming = true;
 }
 
 Router::Match Router::match(Request& req) const {
@@ -62,6 +66,7 @@ Router::Match Router::match(Request& req) const {
     req.params = std::move(params);
     m.handler = &r.handler;
     m.pattern = r.pattern;
+    m.streaming = r.streaming;
     return m;
   }
   return m;

@@ -11,11 +11,15 @@ namespace qc::http {
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler);
+  // A route whose body may be large: the handler runs as soon as the head is in and reads
+  // the body from req.body_stream as it arrives (POST /api/v1/import).
+  void add_streaming(std::string method, std::string pattern, Handler handler);
 
   struct Match {
     const Handler* handler = nullptr;
     std::string pattern;
     bool path_known = false;  // some route has this path, with another method (405)
+    bool streaming = false;   // the handler reads req.body_stream
   };
   // Binds path parameters into req.params on success.
   Match match(Request& req) const;
@@ -33,6 +37,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    bool streaming = false;
   };
   std::vector<Route> routes_;
 };

@@ -5,6 +5,7 @@
 #include <boost/beast.hpp>
 #include <cctype>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -14,8 +15,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "http/body_pipe.hpp"
 #include "http/errors.hpp"
 #include "http/server_dispatch.hpp"
+#include "http/server_stream.hpp"
 #include "http/static_files.hpp"
 
 namespace qc::http {
@@ -40,6 +43,8 @@ constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr auto kDrainPoll = std::chrono::milliseconds(20);
 constexpr auto kAcceptBackoff = std::chrono::milliseconds(50);
 constexpr size_t kFirstRead = 4096;
+// A streaming body waiting for its handler: at most this much is read ahead.
+constexpr size_t kStreamAhead = 1 << 20;
 
 void log_exception(std::exception_ptr e) {
   if (!e) return;
@@ -92,12 +97,6 @@ bool is_protocol_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
 }
-
-// What a worker thread hands back to the connection.
-struct Dispatched {
-  Response response;
-  std::string route;
-};
 
 awaitable<Dispatched> dispatch_on_worker(const Dispatcher& dispatcher, Request req) {
   Dispatched out;
@@ -206,11 +205,14 @@ struct HttpServer::Impl {
     const std::string method(parser.get().method_string());
     const std::string target(parser.get().target());
     const unsigned version = parser.get().version();
-    if (auto len = parser.content_length(); len && *len > opt.body_limit) {
+    const bool streaming = dispatcher.streams_body(method, target);
+    if (auto len = parser.content_length();
+        len && *len > (streaming ? opt.import_limit : opt.body_limit)) {
       log_request(method, dispatcher.route_of(method, target), 413, start);
       co_await refuse(c.stream, error_response(ErrorCode::too_large, "request body too large"));
       co_return false;
     }
+    if (streaming) co_return co_await serve_streaming(c, buffer, parser, remote, start);
     if (!parser.is_done()) {
       if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
@@ -255,6 +257,54 @@ struct HttpServer::Impl {
     c.stream.expires_after(opt.body_timeout);
     auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
     log_request(method, done.route, status, start);
+    co_return !wec && keep_alive;
+  }
+
+  // A route whose handler reads the body as it arrives (the import): the handler starts
+  // once the head is in, on a worker, and this coroutine feeds it the body.
+  awaitable<bool> serve_streaming(Connection& c, beast::flat_buffer& buffer,
+                                  bhttp::request_parser<bhttp::string_body>& head,
+                                  const std::string& remote, Clock::time_point start) {
+    const std::string method(head.get().method_string());
+    const unsigned version = head.get().version();
+    const bool client_keep_alive = head.get().keep_alive();
+    Request req;
+    req.method = method;
+    req.target = std::string(head.get().target());
+    req.remote_addr = remote;
+    for (const auto& field : head.get())
+      req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
+    const std::shared_ptr<BodyPipe> pipe = new_pipe(kStreamAhead);
+    req.body_stream = pipe;
+    const FailPipeOnExit fail_on_exit(pipe);
+    if (!head.is_done() && beast::iequals(head.get()[bhttp::field::expect], "100-continue")) {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+      c.stream.expires_after(opt.body_timeout);
+      if (auto [cec, cn] = co_await bhttp::async_write(c.stream, cont, use_tuple); cec)
+        co_return false;
+    }
+    StreamParser parser(std::move(head));
+    parser.body_limit(opt.import_limit);
+
+    const std::shared_ptr<StreamedAnswer> answer = new_answer();
+    auto on_answer = record_answer(answer, pipe);
+    asio::co_spawn(workers, dispatch_on_worker(dispatcher, std::move(req)), std::move(on_answer));
+    const BodyEnd end =
+        co_await pump_body(c.stream, buffer, parser, *pipe, opt.body_timeout, opt.import_limit);
+    if (end == BodyEnd::broken) co_return false;  // the handler stops at the failed pipe
+    const std::function<bool()> done_yet = answered(answer);
+    co_await wait_until(done_yet);
+
+    Dispatched done = std::move(answer->value);
+    const int status = done.response.status;
+    // Unread body bytes may still be coming: answer, then close gently.
+    const bool body_read = end == BodyEnd::complete;
+    const bool keep_alive = client_keep_alive && body_read && !stopping;
+    BeastResponse out = to_beast(std::move(done.response), false, keep_alive, version);
+    c.stream.expires_after(opt.body_timeout);
+    auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
+    log_request(method, done.route, status, start);
+    if (!wec && !body_read) co_await linger_close(c.stream);
     co_return !wec && keep_alive;
   }
 

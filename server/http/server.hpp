@@ -18,6 +18,9 @@ struct ServerOptions {
   int io_threads = 2;          // Asio I/O threads
   int worker_threads = 4;      // handlers run here: they may block on the database
   size_t body_limit = 1 << 20;
+  // Routes added with Router::add_streaming (POST /api/v1/import): read as they arrive, so
+  // a much larger body costs no more memory. The body timeout then limits each read.
+  size_t import_limit = size_t{256} << 20;
   std::chrono::seconds header_timeout{30};  // the whole request head
   std::chrono::seconds body_timeout{60};    // the whole body; also each response write
   std::chrono::seconds idle_timeout{60};    // keep-alive wait for the next request

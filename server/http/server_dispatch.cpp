@@ -65,4 +65,13 @@ std::string Dispatcher::route_of(const std::string& method, std::string_view tar
   return match.handler != nullptr ? match.pattern : "unmatched";
 }
 
+bool Dispatcher::streams_body(const std::string& method, std::string_view target) const {
+  Request probe;
+  probe.method = method;
+  auto parsed = parse_target(target);
+  if (!parsed) return false;
+  probe.path = std::move(parsed->path);
+  return router_.match(probe).streaming;
+}
+
 }  // namespace qc::http

@@ -22,6 +22,8 @@ class Dispatcher {
   // The route label of a request refused before dispatch (e.g. too large), for logs and
   // metrics.
   std::string route_of(const std::string& method, std::string_view target) const;
+  // Whether the request goes to a route added with Router::add_streaming.
+  bool streams_body(const std::string& method, std::string_view target) const;
 
  private:
   const Router& router_;

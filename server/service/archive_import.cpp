@@ -25,12 +25,14 @@ ImportRowReport refused(ImportRowReport r, ErrorCode code, std::string message,
 
 }  // namespace
 
-Result<ImportReport> ArchiveImport::import_csv(const Actor& actor, std::string_view text) {
+Result<ImportReport> ArchiveImport::import_csv(const Actor& actor, TextSource& text) {
   if (!is_admin(actor) && !has_role(actor, "samr"))
     return err(ErrorCode::forbidden, "only market regulation staff import the archive");
-  CsvReader csv(text);
+  CsvStreamReader csv(text);
   auto header = csv.next();
-  if (!header) return err(ErrorCode::validation, "the file has no header row", "file");
+  if (!header)
+    return err(ErrorCode::validation,
+               csv.error().empty() ? "the file has no header row" : csv.error(), "file");
   for (auto& h : *header) {
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     bool known = false;
@@ -42,20 +44,33 @@ Result<ImportReport> ArchiveImport::import_csv(const Actor& actor, std::string_v
   for (const auto& h : *header) has_uscc = has_uscc || h == "uscc";
   if (!has_uscc) return err(ErrorCode::validation, "the header must name a uscc column", "uscc");
   ImportReport report;
+  std::set<std::string> pending;
   while (auto fields = csv.next()) {
-    ImportRowReport r = import_row(actor, *header, *fields);
+    ImportRowReport r = import_row(actor, *header, *fields, pending);
     r.row = ++report.rows;
     r.line = csv.line();
     (r.ok ? report.imported : report.failed)++;
-    report.items.push_back(std::move(r));
+    if (!r.ok || report.rows <= ImportReport::kListAllRows)
+      report.items.push_back(std::move(r));
+    else
+      report.items_complete = false;
+    if (pending.size() >= kRegradeBatch) regrade(pending);
   }
+  regrade(pending);
   report.error = csv.error();
   return report;
 }
 
+void ArchiveImport::regrade(std::set<std::string>& usccs) {
+  if (on_record_)
+    for (const auto& uscc : usccs) on_record_(uscc);
+  usccs.clear();
+}
+
 ImportRowReport ArchiveImport::import_row(const Actor& actor,
                                           const std::vector<std::string>& header,
-                                          const std::vector<std::string>& fields) {
+                                          const std::vector<std::string>& fields,
+                                          std::set<std::string>& to_regrade) {
   ImportRowReport r;
   if (fields.size() != header.size())
     return refused(r, ErrorCode::validation,
@@ -145,7 +160,7 @@ ImportRowReport ArchiveImport::import_row(const Actor& actor,
   }
   r.ok = true;
   r.enterprise_created = !new_enterprises.empty();
-  if (!records.empty() && on_record_) on_record_(uscc);
+  if (!records.empty()) to_regrade.insert(uscc);
   return r;
 }
 

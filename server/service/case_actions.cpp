@@ -177,7 +177,7 @@ Result<Case> CaseService::fire(const Timer& timer) {
       boost::json::object{{"case_id", c->id}, {"timer", timer.id}, {"action", timer.fire_action}},
       {},
       {}};
-  return store_.commit(std::move(t));
+  return store_transition(std::move(t), false);
 }
 
 Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
@@ -229,7 +229,7 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
                        boost::json::object{{"case_id", c->id}, {"notice_id", notice_id}},
                        {},
                        {}};
-  auto stored = store_.commit(std::move(t));
+  auto stored = store_transition(std::move(t), false);
   if (!stored) return stored.take_error();
   return objection;
 }

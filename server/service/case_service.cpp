@@ -66,6 +66,13 @@ std::optional<Result<CaseOutcome>> CaseService::replay(const Actor& actor, const
   return Result<CaseOutcome>(std::move(out));
 }
 
+Result<Case> CaseService::store_transition(Transition t, bool opening) {
+  const bool corrects = !t.writes.record_corrections.empty();
+  auto stored = opening ? store_.open_case(std::move(t)) : store_.commit(std::move(t));
+  if (stored && corrects && on_records_corrected_) on_records_corrected_(stored->enterprise);
+  return stored;
+}
+
 Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const std::string& key,
                                         const std::string& hash, const CaseRenderer& render,
                                         const CaseExtras& extras, bool opening) {
@@ -76,7 +83,7 @@ Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const 
         actor.username,      key, hash,
         opening ? 201 : 200, {},  [render, extras](const Case& c) { return render(c, extras); }};
   }
-  auto stored = opening ? store_.open_case(std::move(t)) : store_.commit(std::move(t));
+  auto stored = store_transition(std::move(t), opening);
   if (!stored) {
     // A concurrent request with the same key won the race: answer as it was answered.
     if (stored.error().code == ErrorCode::conflict)

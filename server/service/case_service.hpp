@@ -77,6 +77,12 @@ class CaseService {
 
   CaseExtras extras(const Actor& actor, const Case& c);
 
+  // Called after a transition that corrected records of the enterprise (fx.correct_records)
+  // has committed: grades are dynamic, the classification re-grades it.
+  void on_records_corrected(std::function<void(const std::string& uscc)> f) {
+    on_records_corrected_ = std::move(f);
+  }
+
  private:
   // `voted`: whether the actor has voted in the case's current round.
   std::vector<AvailableAction> available_actions(const Actor& actor, const Case& c,
@@ -88,6 +94,10 @@ class CaseService {
                                             const std::string& hash);
   void fire_if_due(CaseOutcome& out, Instant now);
 
+  // Commits a transition through `store_.commit` or `open_case`, then runs the hooks.
+  Result<Case> store_transition(Transition t, bool opening);
+
+  std::function<void(const std::string&)> on_records_corrected_;
   Store& store_;
   ProcedureRegistry& procedures_;
   const Clock& clock_;

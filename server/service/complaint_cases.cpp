@@ -48,7 +48,7 @@ Result<Case> CaseService::open_for_complaint(const std::string& procedure, const
                                            {"complaint", true}},
                        {},
                        {}};
-  return store_.open_case(std::move(t));
+  return store_transition(std::move(t), true);
 }
 
 }  // namespace qc

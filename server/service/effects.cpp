@@ -1,5 +1,8 @@
 #include "service/effects.hpp"
 
+#include <boost/json/serialize.hpp>
+#include <set>
+
 namespace qc {
 
 namespace {
@@ -51,6 +54,28 @@ Status change_grants(const Effect& fx, const EffectContext& ctx, RegisterWrites&
   auto grants = target_grants(fx, ctx, from);
   if (!grants) return grants.take_error();
   for (const auto& g : *grants) w.grant_status.emplace_back(g.id, to);
+  return ok_status();
+}
+
+// fx.correct_records{records = {id, …}, reason = "…"}: each id an uncorrected record of
+// the case's enterprise. The guard that collected the ids should have refused a wrong one
+// (naming its field); here a wrong id is a procedure bug and fails the action.
+Status correct_records(const Effect& fx, const EffectContext& ctx, RegisterWrites& w) {
+  const auto reason = str_arg(fx.args, "reason");
+  const auto* ids = fx.args.if_contains("records");
+  if (reason.empty() || !ids) return bad_effect(fx, "needs records and a reason");
+  if (!ids->is_array()) return ok_status();  // {}: an empty list, nothing to correct
+  std::set<int64_t> live;
+  for (const auto& r : ctx.store.records(ctx.c.enterprise)) live.insert(r.id);
+  std::set<int64_t> seen;
+  for (const auto& v : ids->get_array()) {
+    if (!v.is_int64() || !live.contains(v.get_int64()))
+      return bad_effect(fx, boost::json::serialize(v) +
+                                " is not an uncorrected record of enterprise " + ctx.c.enterprise);
+    if (!seen.insert(v.get_int64()).second) continue;
+    w.record_corrections.emplace_back(v.get_int64(),
+                                      RecordCorrection{reason, ctx.actor, ctx.now, ctx.c.id});
+  }
   return ok_status();
 }
 
@@ -108,7 +133,8 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
     q.activity = str_arg(a, "activity", ctx.def.family);
     q.status = "listed";
     q.page.per_page = 500;
-    for (const auto& l : ctx.store.listings(q).items) w.listing_status.emplace_back(l.id, "delisted");
+    for (const auto& l : ctx.store.listings(q).items)
+      w.listing_status.emplace_back(l.id, "delisted");
   } else if (fx.kind == "announce") {
     Announcement an;
     an.kind = str_arg(a, "kind");
@@ -131,6 +157,8 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
                      : render_document(d.title, str_arg(a, "body"), ctx);
     d.created_at = ctx.now;
     w.documents.push_back(std::move(d));
+  } else if (fx.kind == "correct_records") {
+    return correct_records(fx, ctx, w);
   } else {
     return bad_effect(fx, "unknown effect");
   }

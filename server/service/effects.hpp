@@ -15,6 +15,7 @@ struct EffectContext {
   const Enterprise* enterprise;  // may be null for a deleted enterprise
   Date today;                    // Beijing date the effects are dated by
   Instant now;
+  std::string actor;  // who took the action (a correction names them)
 };
 
 // `set` updates `data`; every other kind appends to `writes`.

@@ -23,11 +23,16 @@ Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterp
   if (!e.established_on.ok())
     return err(ErrorCode::validation, "established_on must be a date YYYY-MM-DD", "established_on");
   if (!may_write_archive(actor, e.region))
-    return err(ErrorCode::forbidden, "only market regulation staff of the region register enterprises");
+    return err(ErrorCode::forbidden,
+               "only market regulation staff of the region register enterprises");
   auto s = store_.insert_enterprise(
-      e, AuditEntry{0, clock_.now(), actor.username, "enterprise.create",
+      e, AuditEntry{0,
+                    clock_.now(),
+                    actor.username,
+                    "enterprise.create",
                     boost::json::object{{"uscc", e.uscc}, {"name", e.name}, {"region", e.region}},
-                    {}, {}});
+                    {},
+                    {}});
   if (!s) return s.take_error();
   return e;
 }
@@ -49,29 +54,59 @@ Result<QualityRecord> RegistryService::add_record(const Actor& actor, const std:
   auto e = enterprise(actor, uscc);
   if (!e) return e.take_error();
   if (!may_write_archive(actor, e->region))
-    return err(ErrorCode::forbidden, "only market regulation staff of the jurisdiction add records");
+    return err(ErrorCode::forbidden,
+               "only market regulation staff of the jurisdiction add records");
   const auto kind = record_kind_of(r.category);
   if (kind.empty()) return err(ErrorCode::validation, "unknown category " + r.category, "category");
   if (r.kind != kind)
-    return err(ErrorCode::validation, "category " + r.category + " is a " + std::string(kind) + " record", "kind");
+    return err(ErrorCode::validation,
+               "category " + r.category + " is a " + std::string(kind) + " record", "kind");
   if (!r.occurred_on.ok())
     return err(ErrorCode::validation, "occurred_on must be a date YYYY-MM-DD", "occurred_on");
   if (r.source.empty()) return err(ErrorCode::validation, "source is required", "source");
   r.uscc = uscc;
   r.created_at = clock_.now();
   auto stored = store_.insert_record(
-      r, AuditEntry{0, r.created_at, actor.username, "record.create",
+      r, AuditEntry{0,
+                    r.created_at,
+                    actor.username,
+                    "record.create",
                     boost::json::object{{"uscc", uscc}, {"kind", r.kind}, {"category", r.category}},
-                    {}, {}});
+                    {},
+                    {}});
   if (stored && on_record_) on_record_(stored.value());
   return stored;
 }
 
 Result<std::vector<QualityRecord>> RegistryService::records(const Actor& actor,
-                                                            const std::string& uscc) {
+                                                            const std::string& uscc,
+                                                            bool include_corrected) {
   auto e = enterprise(actor, uscc);
   if (!e) return e.take_error();
-  return store_.records(uscc);
+  return include_corrected ? store_.archive_records(uscc) : store_.records(uscc);
+}
+
+Result<QualityRecord> RegistryService::correct_record(const Actor& actor, const std::string& uscc,
+                                                      int64_t id, const std::string& reason) {
+  auto e = enterprise(actor, uscc);
+  if (!e) return e.take_error();
+  if (!is_admin(actor) && !may_act(actor, "samr", Level::province, e->region, ""))
+    return err(ErrorCode::forbidden,
+               "only provincial market regulation staff of the jurisdiction correct records");
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    return err(ErrorCode::validation, "reason is required", "reason");
+  RecordCorrection c{reason, actor.username, clock_.now(), std::nullopt};
+  auto stored =
+      store_.correct_record(uscc, id, c,
+                            AuditEntry{0,
+                                       c.at,
+                                       actor.username,
+                                       "record.correct",
+                                       boost::json::object{{"uscc", uscc}, {"reason", reason}},
+                                       {},
+                                       {}});
+  if (stored && on_record_) on_record_(stored.value());
+  return stored;
 }
 
 Page<Grant> RegistryService::grants(const Actor& actor, GrantQuery q) {

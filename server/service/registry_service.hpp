@@ -16,7 +16,13 @@ class RegistryService {
   Result<Enterprise> enterprise(const Actor& actor, const std::string& uscc);
   Page<Enterprise> enterprises(const Actor& actor, EnterpriseQuery q);
   Result<QualityRecord> add_record(const Actor& actor, const std::string& uscc, QualityRecord r);
-  Result<std::vector<QualityRecord>> records(const Actor& actor, const std::string& uscc);
+  // The archive as stored: corrected records too (with their correction) unless told not.
+  Result<std::vector<QualityRecord>> records(const Actor& actor, const std::string& uscc,
+                                             bool include_corrected = true);
+  // A record found untrue: kept, marked corrected, no longer graded (docs/records.md).
+  // Province-level market regulation of the jurisdiction, or admin.
+  Result<QualityRecord> correct_record(const Actor& actor, const std::string& uscc, int64_t id,
+                                       const std::string& reason);
 
   Page<Grant> grants(const Actor& actor, GrantQuery q);
   Page<Ban> bans(const Actor& actor, BanQuery q);
@@ -24,7 +30,8 @@ class RegistryService {
 
   Date today() const { return beijing_date(clock_.now()); }
 
-  // Called after a record is stored (the classification re-grades the enterprise).
+  // Called after a record is stored or corrected (the classification re-grades the
+  // enterprise).
   void on_record(std::function<void(const QualityRecord&)> f) { on_record_ = std::move(f); }
 
  private:

@@ -11,10 +11,10 @@ CaseView view_of(const Case& c) {
 namespace {
 
 Status run_hook(const PlanContext& ctx, Transition& t, HookKind kind, const std::string& stage,
-                const std::string& action) {
+                const std::string& action, const std::string& actor) {
   auto effects = ctx.set.hook(ctx.def, kind, stage, action, view_of(t.next), ctx.q);
   if (!effects) return effects.take_error();
-  const EffectContext ectx{ctx.store, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now};
+  const EffectContext ectx{ctx.store, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now, actor};
   for (const auto& fx : *effects) {
     if (auto s = apply_effect(fx, ectx, t.next.data, t.writes); !s) return s;
   }
@@ -85,10 +85,10 @@ Status plan_move(const PlanContext& ctx, Transition& t, int64_t rev_before,
   if (!to) return err(ErrorCode::internal, "procedure has no stage " + target);
   if (from) {
     if (from->has_on_exit)
-      if (auto s = run_hook(ctx, t, HookKind::on_exit, from->id, ""); !s) return s;
+      if (auto s = run_hook(ctx, t, HookKind::on_exit, from->id, "", actor); !s) return s;
     const ActionDef* a = from->action(action);
     if (a && a->has_effects)
-      if (auto s = run_hook(ctx, t, HookKind::effects, from->id, action); !s) return s;
+      if (auto s = run_hook(ctx, t, HookKind::effects, from->id, action, actor); !s) return s;
     if (from->notice) t.writes.close_notices = true;
     t.cancel_timers = true;
   }
@@ -97,7 +97,7 @@ Status plan_move(const PlanContext& ctx, Transition& t, int64_t rev_before,
   t.next.stage_seq = t.events.back().seq;
   t.next.status = to->terminal ? "closed" : "active";
   if (to->has_on_enter)
-    if (auto s = run_hook(ctx, t, HookKind::on_enter, to->id, ""); !s) return s;
+    if (auto s = run_hook(ctx, t, HookKind::on_enter, to->id, "", actor); !s) return s;
   if (auto s = plan_timer(ctx, t, *to, action); !s) return s;
   if (to->notice) {
     Notice n;

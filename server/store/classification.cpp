@@ -202,6 +202,7 @@ std::vector<ArchiveEntry> SqlStore::archive_batch(const Scope& scope,
     // The same enterprises' records: the USCC range of the batch, within the same filter.
     Where rw = archive_where(scope, region);
     rw.add("r.uscc > ? AND r.uscc <= ?", {after_uscc, out.back().enterprise.uscc});
+    rw.add("r.corrected_at IS NULL");  // a corrected record no longer counts
     Sql rq("SELECT ");
     rq.add(ArchiveRecordRow::kColumns)
         .add(" FROM quality_records r JOIN enterprises e ON e.uscc = r.uscc");

@@ -72,8 +72,52 @@ std::vector<QualityRecord> SqlStore::records(const std::string& uscc) {
     auto sql = db_.read();
     Sql q("SELECT ");
     q.add(RecordRow::kColumns)
+        .add(
+            " FROM quality_records r WHERE r.uscc = ? AND r.corrected_at IS NULL "
+            "ORDER BY r.occurred_on, r.id",
+            {uscc});
+    return fetch_all<RecordRow>(*sql, std::move(q));
+  });
+}
+
+std::vector<QualityRecord> SqlStore::archive_records(const std::string& uscc) {
+  return plain([&] {
+    auto sql = db_.read();
+    Sql q("SELECT ");
+    q.add(RecordRow::kColumns)
         .add(" FROM quality_records r WHERE r.uscc = ? ORDER BY r.occurred_on, r.id", {uscc});
     return fetch_all<RecordRow>(*sql, std::move(q));
+  });
+}
+
+Result<QualityRecord> SqlStore::correct_record(const std::string& uscc, int64_t id,
+                                               RecordCorrection c, AuditEntry audit) {
+  return guarded([&]() -> Result<QualityRecord> {
+    WriteTx tx = db_.write();
+    auto select = [&] {
+      Sql q("SELECT ");
+      q.add(RecordRow::kColumns)
+          .add(" FROM quality_records r WHERE r.id = ? AND r.uscc = ?", {id, uscc});
+      return fetch_one<RecordRow>(tx.sql(), std::move(q));
+    };
+    auto before = select();
+    if (!before)
+      return err(ErrorCode::not_found, "no record " + std::to_string(id) + " of enterprise " + uscc,
+                 "id");
+    // The guard in the UPDATE makes two concurrent corrections one success and one conflict.
+    if (before->correction ||
+        exec(tx.sql(),
+             Sql("UPDATE quality_records SET corrected_at = ?, corrected_by = ?, "
+                 "correction_reason = ?, correction_case_id = ? "
+                 "WHERE id = ? AND corrected_at IS NULL",
+                 {secs(c.at), c.by, c.reason, c.case_id ? Param{*c.case_id} : Param{}, id})) == 0)
+      return err(ErrorCode::conflict, "record " + std::to_string(id) + " is already corrected",
+                 "id");
+    add_to_detail(audit, "record_id", id);
+    append_audit_entry(tx, std::move(audit));
+    auto after = select();
+    tx.commit();
+    return std::move(*after);
   });
 }
 

@@ -163,6 +163,15 @@ const std::vector<Migration>& migrations() {
        }},
       // Active cases by procedure version: what a reload must keep loaded.
       {6, {"CREATE INDEX cases_active ON cases (status, procedure, version)"}},
+      // 7: a record found untrue is corrected in place (docs/adr/006): kept for history,
+      // excluded from grading. corrected_at NULL = the record counts.
+      {7,
+       {
+           "ALTER TABLE quality_records ADD COLUMN corrected_at BIGINT",
+           "ALTER TABLE quality_records ADD COLUMN corrected_by TEXT",
+           "ALTER TABLE quality_records ADD COLUMN correction_reason TEXT",
+           "ALTER TABLE quality_records ADD COLUMN correction_case_id BIGINT",
+       }},
       // Yearly quality-credit report packages as submitted: who, when, on time or late.
       {8,
        {

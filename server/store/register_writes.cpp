@@ -1,5 +1,5 @@
 // The register effects of a transition (grants, bans, listings, announcements, documents,
-// notices), written in the transition's transaction.
+// notices, record corrections), written in the transition's transaction.
 #include "store/rows.hpp"
 #include "store/sql.hpp"
 #include "store/transition.hpp"
@@ -49,6 +49,16 @@ Status apply_register_writes(soci::session& sql, int64_t case_id, const Register
                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, name) DO UPDATE SET "
                   "title = excluded.title, html = excluded.html, created_at = excluded.created_at",
                   {case_id, d.name, d.title, d.html, secs(d.created_at)}));
+  // Only a record of the case's own enterprise, and only once.
+  for (const auto& [id, c] : w.record_corrections)
+    if (exec(sql, Sql("UPDATE quality_records SET corrected_at = ?, corrected_by = ?, "
+                      "correction_reason = ?, correction_case_id = ? WHERE id = ? AND "
+                      "corrected_at IS NULL AND uscc = (SELECT uscc FROM cases WHERE id = ?)",
+                      {secs(c.at), c.by, c.reason, case_id, id, case_id})) == 0)
+      return err(
+          ErrorCode::conflict,
+          "record " + std::to_string(id) + " is not an uncorrected record of the case's enterprise",
+          "corrected_records");
   if (w.close_notices)
     exec(sql, Sql("UPDATE notices SET is_open = 0, closed_at = ? WHERE case_id = ? AND is_open = 1",
                   {secs(now), case_id}));

@@ -37,9 +37,23 @@ Enterprise EnterpriseRow::value() const {
 
 void RecordRow::bind(soci::statement& st) {
   into_all(st, id, uscc, kind, category, occurred_on, source, detail, created_at);
+  st.exchange(soci::into(corrected_at, corrected_ind));
+  st.exchange(soci::into(corrected_by, by_ind));
+  st.exchange(soci::into(correction_reason, reason_ind));
+  st.exchange(soci::into(correction_case_id, case_ind));
 }
 QualityRecord RecordRow::value() const {
-  return {id, uscc, kind, category, date_from(occurred_on), source, detail, instant(created_at)};
+  QualityRecord r{
+      id, uscc, kind, category, date_from(occurred_on), source, detail, instant(created_at), {}};
+  if (corrected_ind == soci::i_ok) {
+    RecordCorrection c;
+    c.at = instant(corrected_at);
+    if (by_ind == soci::i_ok) c.by = corrected_by;
+    if (reason_ind == soci::i_ok) c.reason = correction_reason;
+    if (case_ind == soci::i_ok) c.case_id = correction_case_id;
+    r.correction = std::move(c);
+  }
+  return r;
 }
 
 void CaseRow::bind(soci::statement& st) {

@@ -29,9 +29,14 @@ struct EnterpriseRow {
 struct RecordRow {
   using Value = QualityRecord;
   static constexpr const char* kColumns =
-      "r.id, r.uscc, r.kind, r.category, r.occurred_on, r.source, r.detail, r.created_at";
+      "r.id, r.uscc, r.kind, r.category, r.occurred_on, r.source, r.detail, r.created_at, "
+      "r.corrected_at, r.corrected_by, r.correction_reason, r.correction_case_id";
   int64_t id = 0, created_at = 0;
   std::string uscc, kind, category, occurred_on, source, detail;
+  int64_t corrected_at = 0, correction_case_id = 0;
+  std::string corrected_by, correction_reason;
+  soci::indicator corrected_ind = soci::i_null, by_ind = soci::i_null, reason_ind = soci::i_null,
+                  case_ind = soci::i_null;
   void bind(soci::statement& st);
   Value value() const;
 };

@@ -24,6 +24,9 @@ class SqlStore final : public Store {
   Page<Enterprise> enterprises(const EnterpriseQuery& q) override;
   Result<QualityRecord> insert_record(QualityRecord r, AuditEntry audit) override;
   std::vector<QualityRecord> records(const std::string& uscc) override;
+  std::vector<QualityRecord> archive_records(const std::string& uscc) override;
+  Result<QualityRecord> correct_record(const std::string& uscc, int64_t id, RecordCorrection c,
+                                       AuditEntry audit) override;
 
   Result<User> insert_user(User u, AuditEntry audit) override;
   Status update_user(const User& u, AuditEntry audit) override;

@@ -159,7 +159,9 @@ struct RegisterWrites {
   std::vector<std::pair<int64_t, std::string>> listing_status;  // listing id -> new status
   std::vector<Announcement> announcements;
   std::vector<Document> documents;  // same case+name replaces
-  bool close_notices = false;       // close the case's open notice (stage left)
+  // Records of the case's enterprise found untrue (fx.correct_records): id -> correction.
+  std::vector<std::pair<int64_t, RecordCorrection>> record_corrections;
+  bool close_notices = false;  // close the case's open notice (stage left)
   std::optional<Notice> open_notice;
 };
 
@@ -207,7 +209,14 @@ class Store {
   virtual std::optional<Enterprise> enterprise(const std::string& uscc) = 0;
   virtual Page<Enterprise> enterprises(const EnterpriseQuery& q) = 0;
   virtual Result<QualityRecord> insert_record(QualityRecord r, AuditEntry audit) = 0;
+  // The records that count (grading, criteria, q.records): corrected ones left out.
   virtual std::vector<QualityRecord> records(const std::string& uscc) = 0;
+  // The whole archive of the enterprise, corrected records included (with their correction).
+  virtual std::vector<QualityRecord> archive_records(const std::string& uscc) = 0;
+  // Marks a record of `uscc` corrected: not_found (no such record of the enterprise),
+  // conflict (corrected before). Returns the record as it now is.
+  virtual Result<QualityRecord> correct_record(const std::string& uscc, int64_t id,
+                                               RecordCorrection c, AuditEntry audit) = 0;
 
   // Users and sessions.
   virtual Result<User> insert_user(User u, AuditEntry audit) = 0;  // already_exists

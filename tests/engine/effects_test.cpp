@@ -141,5 +141,26 @@ TEST(Effects, HookWritesToCaseDoNotReachTheView) {
   EXPECT_EQ(h.c.data.at("grade"), "A");
 }
 
+// fx.correct_records: a list of record ids and a reason (docs/lua_api.md).
+TEST(Effects, CorrectRecordsTakesRecordIdsAndAReason) {
+  Harness h("return true", "fx.correct_records{ records = { 3, 9 }, reason = '不属实' }");
+  const auto fx = run(h);
+  ASSERT_EQ(fx.size(), 1u);
+  EXPECT_EQ(fx[0].kind, "correct_records");
+  EXPECT_EQ(fx[0].args.at("records"), (boost::json::array{3, 9}));
+  EXPECT_EQ(fx[0].args.at("reason"), "不属实");
+  const std::pair<const char*, const char*> cases[] = {
+      {"fx.correct_records{ records = { 3 } }", "missing reason"},
+      {"fx.correct_records{ reason = 'r' }", "missing records"},
+      {"fx.correct_records{ records = 3, reason = 'r' }", "records must be a list"},
+      {"fx.correct_records{ records = { 'x' }, reason = 'r' }", "a list of record ids"},
+      {"fx.correct_records{ records = { 0 }, reason = 'r' }", "a list of record ids"},
+  };
+  for (const auto& [body, message] : cases) {
+    const auto m = failure(Harness("return true", body));
+    EXPECT_NE(m.find(message), std::string::npos) << body << " -> " << m;
+  }
+}
+
 }  // namespace
 }  // namespace qc

@@ -203,6 +203,26 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
                                     {"occurred_on", "2026-01-05"},
                                     {"source", "矩阵测试"}}),
        record});
+  // Correcting a record: provincial SAMR of the jurisdiction and admin. A record is
+  // corrected once: the row for each of the two runs it last, the other then gets 409.
+  auto recs = clients_.at("admin")->get("/api/v1/enterprises/" + own_ + "/records");
+  ASSERT_EQ(recs.status, 200) << recs.body;
+  ASSERT_GE(recs.json().at("items").as_array().size(), 2u) << recs.body;
+  Expect correct = record;
+  for (const char* who : {"ent-own", "xw-samr", "nj-samr"}) correct[who] = 403;
+  for (const auto& [who, last] : {std::pair{"admin", "js-samr"}, {"js-samr", "admin"}}) {
+    const int64_t rid =
+        recs.json().at("items").at(std::string_view(who) == "admin" ? 0 : 1).at("id").as_int64();
+    Expect e = correct;
+    e[who] = 200;
+    e[last] = 409;
+    run({"POST",
+         "/api/v1/enterprises/{uscc}/records/{id}/correction",
+         "/api/v1/enterprises/" + own_ + "/records/" + std::to_string(rid) + "/correction",
+         json::serialize(json::object{{"reason", "矩阵测试：记录不属实"}}),
+         e,
+         {last}});
+  }
   // Registering an enterprise: SAMR of the region it is registered in.
   Expect create = signed_in(403);
   for (const char* who : {"admin", "xw-samr", "nj-samr", "js-samr"}) create[who] = 201;

@@ -126,12 +126,56 @@ TEST_F(PublicationScenario, ARecheckThatDoesNotConfirmPublishesNothing) {
   auto missing = act(*js, id, "not_confirm", rev);
   ASSERT_EQ(missing.status, 422) << missing.body;
   EXPECT_EQ(missing.json().at("error").at("field"), "correction");
-  auto corrected = act(*js, id, "not_confirm", rev, {{"correction", "系委托加工方责任"}});
+  // The records found untrue must be records of this enterprise that still count.
+  auto recs = admin->get("/api/v1/enterprises/" + ent_d + "/records");
+  const int64_t counterfeit = recs.json().at("items").at(0).at("id").as_int64();
+  const int64_t of_c = admin->get("/api/v1/enterprises/" + ent_c + "/records")
+                           .json()
+                           .at("items")
+                           .at(0)
+                           .at("id")
+                           .as_int64();
+  for (const json::value& wrong : {json::value(json::array{of_c}), json::value(json::array{"x"})}) {
+    auto refused = act(*js, id, "not_confirm", rev,
+                       {{"correction", "系委托加工方责任"}, {"corrected_records", wrong}});
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(error_code(refused), "guard_failed");
+    EXPECT_EQ(refused.json().at("error").at("field"), "corrected_records");
+  }
+  ASSERT_EQ(grade(result_of(*js, ent_d)), "D");
+  auto corrected =
+      act(*js, id, "not_confirm", rev,
+          {{"correction", "系委托加工方责任"}, {"corrected_records", json::array{counterfeit}}});
   ASSERT_EQ(corrected.status, 200) << corrected.body;
   EXPECT_EQ(stage_of(corrected), "corrected");
   EXPECT_TRUE(public_usccs("/api/v1/public/blacklist").empty());
   auto doc = js->get("/api/v1/cases/" + std::to_string(id) + "/documents/correction_notice");
   EXPECT_EQ(doc.status, 200) << doc.body;
+  // The record is kept, corrected by the case, and the enterprise re-graded at once: with
+  // the counterfeit gone its archive is clean (established 2015) and it grades A.
+  const json::value after = admin->get("/api/v1/enterprises/" + ent_d + "/records").json();
+  const auto& rec = after.at("items").at(0);
+  ASSERT_TRUE(rec.as_object().contains("corrected")) << after;
+  EXPECT_EQ(rec.at("corrected").at("case_id").as_int64(), id);
+  EXPECT_EQ(rec.at("corrected").at("by"), "js-samr");
+  EXPECT_EQ(grade(result_of(*js, ent_d)), "A");
+}
+
+// A correction outside any procedure also re-grades: the published D behind it is withdrawn.
+TEST_F(PublicationScenario, CorrectingTheRecordBehindAPublishedDWithdrawsIt) {
+  blacklist_d();
+  ASSERT_EQ(public_usccs("/api/v1/public/blacklist"), std::vector<std::string>{ent_d});
+  auto recs = admin->get("/api/v1/enterprises/" + ent_d + "/records");
+  const int64_t counterfeit = recs.json().at("items").at(0).at("id").as_int64();
+  auto corrected = login("js-samr")->post(
+      "/api/v1/enterprises/" + ent_d + "/records/" + std::to_string(counterfeit) + "/correction",
+      json::object{{"reason", "法院判决撤销处罚"}});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_TRUE(public_usccs("/api/v1/public/blacklist").empty());
+  auto withdrawn = client()->get("/api/v1/public/announcements?kind=blacklist_withdrawn");
+  EXPECT_EQ(withdrawn.json().at("total").as_int64(), 1) << withdrawn.body;
+  auto grants = admin->get("/api/v1/enterprises/" + ent_d + "/grants");
+  EXPECT_EQ(grants.json().at("items").at(0).at("status"), "revoked");
 }
 
 // Every public GET the server offers (from its own OpenAPI description), with and without

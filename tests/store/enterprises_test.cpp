@@ -141,5 +141,61 @@ TEST_P(EnterpriseStoreTest, RecordsRoundTripInDateOrder) {
   EXPECT_EQ(count("audit"), 3);
 }
 
+// A corrected record stays in the archive with its correction but no longer counts: not
+// in records() (q.records, re-grades) nor in the classification pass's batches.
+TEST_P(EnterpriseStoreTest, ACorrectedRecordIsKeptButNoLongerCounts) {
+  add("91320102MA1AAAAA01", "320102", "甲");
+  add("91320102MA1AAAAA02", "320102", "乙");
+  QualityRecord r;
+  r.uscc = "91320102MA1AAAAA01";
+  r.kind = "bad";
+  r.category = "spot_check_fail";
+  r.occurred_on = std::chrono::year{2026} / 3 / 1;
+  r.source = "抽查";
+  r.created_at = t0();
+  auto first = store().insert_record(r, audit_of("record.create"));
+  r.occurred_on = std::chrono::year{2026} / 5 / 1;
+  auto second = store().insert_record(r, audit_of("record.create"));
+  ASSERT_TRUE(first && second);
+
+  RecordCorrection c{"抽查结论已撤销", "js-samr", t0() + std::chrono::hours(1), std::nullopt};
+  auto corrected = store().correct_record(r.uscc, first->id, c, audit_of("record.correct"));
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  ASSERT_TRUE(corrected->correction.has_value());
+  EXPECT_EQ(corrected->correction->reason, "抽查结论已撤销");
+  EXPECT_EQ(corrected->correction->by, "js-samr");
+  EXPECT_EQ(corrected->correction->at, c.at);
+  EXPECT_FALSE(corrected->correction->case_id.has_value());
+
+  auto live = store().records(r.uscc);
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live[0].id, second->id);
+  auto archive = store().archive_records(r.uscc);
+  ASSERT_EQ(archive.size(), 2u);
+  EXPECT_TRUE(archive[0].correction.has_value());
+  EXPECT_FALSE(archive[1].correction.has_value());
+  Scope all;
+  all.all = true;
+  auto batch = store().archive_batch(all, std::nullopt, "", 10);
+  ASSERT_EQ(batch.size(), 2u);
+  ASSERT_EQ(batch[0].records.size(), 1u);
+  EXPECT_EQ(batch[0].records[0].id, second->id);
+
+  // Once only; an unknown id, or a record of another enterprise, is not found.
+  auto again = store().correct_record(r.uscc, first->id, c, audit_of("record.correct"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  auto unknown = store().correct_record(r.uscc, second->id + 100, c, audit_of("record.correct"));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
+  auto other =
+      store().correct_record("91320102MA1AAAAA02", second->id, c, audit_of("record.correct"));
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::not_found);
+  EXPECT_EQ(store().records(r.uscc).size(), 1u);
+  EXPECT_EQ(count("audit"), 5);  // two enterprises, two records, one correction
+  EXPECT_TRUE(store().verify_audit().ok);
+}
+
 }  // namespace
 }  // namespace qc::test

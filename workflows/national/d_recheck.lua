@@ -13,6 +13,20 @@ local basis = "《关于加强企业质量信用监管工作的意见》三（�
 local STATEMENT_WORKDAYS = 10
 local BLACKLIST_YEARS = 3
 
+-- not_confirm: the records the recheck found untrue (case.data.corrected_records) must be
+-- records of this enterprise that still count; each is corrected when the case closes.
+local function untrue_records_valid(case, q)
+  local ids = case.data.corrected_records or {}
+  local live = {}
+  for _, r in ipairs(q.records(case.enterprise)) do live[r.id] = true end
+  for _, id in ipairs(ids) do
+    if math.type(id) ~= "integer" or not live[id] then
+      return false, "记录" .. tostring(id) .. "不是该企业现有的质量记录", "corrected_records"
+    end
+  end
+  return true
+end
+
 local function graded_d(case, q)
   local e = q.enterprise(case.enterprise)
   local r = e and abcd.classify(e, q.records(case.enterprise), q.today())
@@ -38,6 +52,9 @@ return procedure {
     { name = "statement", type = "text", label = "企业陈述申辩" },
     { name = "recheck_findings", type = "text", label = "复核意见" },
     { name = "correction", type = "text", label = "更正说明" },
+    -- The ids of the records found untrue (GET /api/v1/enterprises/{uscc}/records). Empty
+    -- when the facts are true but not serious enough to publish (程度不足).
+    { name = "corrected_records", type = "array", label = "更正的质量记录" },
   },
   starters = { "samr" },
   guard = graded_d,
@@ -68,7 +85,8 @@ return procedure {
                     to = "blacklisted", requires = { "recheck_findings" }, guard = graded_d,
                     basis = "《关于加强企业质量信用监管工作的意见》四（四）" },
         not_confirm = { title = "复核不属实，更正记录", role = "samr", level = "province",
-                        to = "corrected", requires = { "correction" }, basis = basis },
+                        to = "corrected", requires = { "correction" },
+                        guard = untrue_records_valid, basis = basis },
       },
     },
     blacklisted = {
@@ -89,6 +107,12 @@ return procedure {
       title = "复核不属实，记录更正",
       terminal = true,
       on_enter = function(case, fx, q)
+        -- The untrue records stay in the archive, marked corrected; the host re-grades the
+        -- enterprise once the case has closed (grades are dynamic).
+        local ids = case.data.corrected_records or {}
+        if #ids > 0 then
+          fx.correct_records { records = ids, reason = "D级复核不属实：" .. (case.data.correction or "") }
+        end
         fx.document {
           name = "correction_notice",
           title = "质量信用记录复核更正通知",

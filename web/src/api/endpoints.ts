@@ -128,7 +128,10 @@ export const enterprises = {
   grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
   bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
   listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
-  records: (uscc: string) => api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`),
+  records: (uscc: string, q: Query = {}) =>
+    api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`, q),
+  correctRecord: (uscc: string, id: number, reason: string) =>
+    api.post<QualityRecord>(`/enterprises/${encodeURIComponent(uscc)}/records/${id}/correction`, { reason }),
 }
 
 const anon = { anonymous: true }

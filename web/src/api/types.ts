@@ -294,6 +294,8 @@ export interface QualityRecord {
   occurred_on: string
   source: string
   detail: string
+  /** Present on a record found untrue: kept in the archive, no longer graded. */
+  corrected?: { reason: string; by: string; at: string; case_id?: number }
 }
 
 /** One node of a report's section schema (plugins/credit_report/schema.lua). */
