@@ -189,10 +189,6 @@ Result<std::unique_ptr<Sandbox>> Sandbox::create(const SandboxLimits& limits,
   if (!sb->L_) return err(ErrorCode::internal, "script error: cannot create a Lua state");
   lua_State* L = sb->state();
   lua_atpanic(L, &panic);
-  // Generational collection: a call's garbage (case, q, answers) dies young, while the
-  // state's procedures and modules live as long as the state. The incremental collector
-  // re-marked all of those every cycle, which cost more than the calls themselves.
-  lua_gc(L, LUA_GCGEN, 0, 0);
   lua_sethook(L, &count_hook, LUA_MASKCOUNT, kHookEvery);
   StackGuard guard(L);
   auto setup = [](lua_State* S) {
