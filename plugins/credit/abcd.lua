@@ -48,14 +48,6 @@ local function parts(date)
   return tonumber(date:sub(1, 4)), date:sub(6, 7), date:sub(9, 10)
 end
 
--- The Nth anniversary: 29 Feb in a common year is 1 Mar.
-local function anniversary(date, years)
-  local y, m, d = parts(date)
-  y = y + years
-  if m == "02" and d == "29" and not is_leap(y) then return string.format("%04d-03-01", y) end
-  return string.format("%04d-%s-%s", y, m, d)
-end
-
 -- as_of minus N years: 29 Feb in a common year is 28 Feb.
 local function years_before(date, years)
   local y, m, d = parts(date)
@@ -121,62 +113,95 @@ local A_RULES = {
     categories = { commitment_breach = true, counterfeit = true } },
 }
 
--- The reasons of `rules` met by the bad records in the windows.
-local function matches(rules, bad, year_start, three_years_ago, out)
-  if #bad == 0 then return out end
-  for _, rule in ipairs(rules) do
+-- The dates an as_of date's windows start at: computed once per batch, not per enterprise.
+-- "满N年" is read through them: as_of < anniversary(established, N) exactly when
+-- established > years_before(as_of, N) (both map 29 Feb of a common year the same way).
+local function windows(as_of)
+  return {
+    as_of = as_of,
+    year_start = as_of:sub(1, 4) .. "-01-01",
+    two_years_ago = years_before(as_of, 2),
+    three_years_ago = years_before(as_of, 3),
+  }
+end
+
+-- The reasons of `rules` met by the bad records in the windows; nil when none is.
+-- (Numeric loops rather than ipairs here and below: ipairs calls a C function per item.)
+local function matches(rules, bad, w)
+  local out
+  local year_start, three_years_ago = w.year_start, w.three_years_ago
+  for k = 1, #rules do
+    local rule = rules[k]
     local ids  -- made only when a record matches: most enterprises have none
-    for _, r in ipairs(bad) do
-      if rule.categories[r.category] then
+    local categories, by_year = rule.categories, rule.window == "year"
+    for j = 1, #bad do
+      local r = bad[j]
+      if categories[r.category] then
         local on = r.occurred_on
-        if (rule.window == "year" and on >= year_start) or
-           (rule.window == "3y" and on > three_years_ago) then
+        if (by_year and on >= year_start) or (not by_year and on > three_years_ago) then
           ids = ids or {}
           ids[#ids + 1] = r.id
         end
       end
     end
     if ids and #ids >= (rule.at_least or 1) then
+      out = out or {}
       out[#out + 1] = { criterion = rule.id, records = ids }
     end
   end
   return out
 end
 
--- One enterprise as of `as_of`.
-function M.classify(enterprise, records, as_of)
-  local bad = {}
-  for _, r in ipairs(records or {}) do
-    if r.kind == "bad" and r.occurred_on <= as_of then bad[#bad + 1] = r end
-  end
-  local year_start = as_of:sub(1, 4) .. "-01-01"
-  local three_years_ago = years_before(as_of, 3)
+-- Shared answers of the batch call (the host only reads them); `classify` copies them.
+local TOO_YOUNG = { { criterion = "too_young", records = {} } }
+local ALL_MET = { { criterion = "a_all_criteria", records = {} } }
 
-  local d = matches(D_RULES, bad, year_start, three_years_ago, {})
-  if #d > 0 then return { grade = "D", reasons = d } end
-  local c = matches(C_RULES, bad, year_start, three_years_ago, {})
-  if #c > 0 then return { grade = "C", reasons = c } end
+-- One enterprise in the windows `w`: grade (nil when not graded) and reasons.
+local function grade_of(enterprise, records, w)
+  local bad  -- made only when there is a bad record
+  local as_of = w.as_of
+  for j = 1, #records do
+    local r = records[j]
+    if r.kind == "bad" and r.occurred_on <= as_of then
+      bad = bad or {}
+      bad[#bad + 1] = r
+    end
+  end
+  local d = bad and matches(D_RULES, bad, w)
+  if d then return "D", d end
+  local c = bad and matches(C_RULES, bad, w)
+  if c then return "C", c end
 
   local established = enterprise.established_on
-  if as_of < anniversary(established, 2) then
-    return { grade = nil, reasons = { { criterion = "too_young", records = {} } } }
-  end
-  local not_a = matches(A_RULES, bad, year_start, three_years_ago, {})
-  if as_of < anniversary(established, 3) then
+  if established > w.two_years_ago then return nil, TOO_YOUNG end
+  local not_a = bad and matches(A_RULES, bad, w)
+  if established > w.three_years_ago then
+    not_a = not_a or {}
     table.insert(not_a, 1, { criterion = "a1_established_3y", records = {} })
   end
-  if #not_a > 0 then return { grade = "B", reasons = not_a } end
-  return { grade = "A", reasons = { { criterion = "a_all_criteria", records = {} } } }
+  if not_a then return "B", not_a end
+  return "A", ALL_MET
+end
+
+-- One enterprise as of `as_of`.
+function M.classify(enterprise, records, as_of)
+  local grade, reasons = grade_of(enterprise, records or {}, windows(as_of))
+  if reasons == TOO_YOUNG or reasons == ALL_MET then
+    reasons = { { criterion = reasons[1].criterion, records = {} } }
+  end
+  return { grade = grade, reasons = reasons }
 end
 
 -- The host's batch call: { as_of, enterprises = { {uscc, established_on, records}, … } }
 -- -> { { uscc, grade, reasons }, … } in the same order.
 function M.classify_batch(batch)
   local out = {}
-  local as_of = batch.as_of
-  for i, e in ipairs(batch.enterprises or {}) do
-    local r = M.classify(e, e.records, as_of)
-    out[i] = { uscc = e.uscc, grade = r.grade, reasons = r.reasons }
+  local w = windows(batch.as_of)
+  local enterprises = batch.enterprises or {}
+  for i = 1, #enterprises do
+    local e = enterprises[i]
+    local grade, reasons = grade_of(e, e.records or {}, w)
+    out[i] = { uscc = e.uscc, grade = grade, reasons = reasons }
   end
   return out
 end

@@ -33,6 +33,9 @@ std::optional<Converted> convert_procedure(const ScriptValue& root, const std::s
 // and action; stage hooks have an empty action.
 std::string function_key(std::string_view id, int version, std::string_view stage,
                          std::string_view action, std::string_view kind);
+// The same key written into `key` (cleared first), for lookups that reuse a buffer.
+void write_function_key(std::string& key, std::string_view id, int version, std::string_view stage,
+                        std::string_view action, std::string_view kind);
 
 // [a-z][a-z0-9_]* — stage and action ids.
 bool simple_id(std::string_view s);

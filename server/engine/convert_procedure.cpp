@@ -1,3 +1,5 @@
+#include <charconv>
+
 #include "core/region.hpp"
 #include "engine/convert_parts.hpp"
 
@@ -21,15 +23,23 @@ bool dotted_id(std::string_view s) {
   }
 }
 
-std::string function_key(std::string_view id, int version, std::string_view stage,
-                         std::string_view action, std::string_view kind) {
-  std::string key(id);
+void write_function_key(std::string& key, std::string_view id, int version, std::string_view stage,
+                        std::string_view action, std::string_view kind) {
+  key.assign(id);
   key += '@';
-  key += std::to_string(version);
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, version).ptr;
+  key.append(digits, end);
   for (auto part : {stage, action, kind}) {
     key += '/';
     key += part;
   }
+}
+
+std::string function_key(std::string_view id, int version, std::string_view stage,
+                         std::string_view action, std::string_view kind) {
+  std::string key;
+  write_function_key(key, id, version, stage, action, kind);
   return key;
 }
 

@@ -1,7 +1,10 @@
 #include "engine/json_bridge.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,45 +33,64 @@ bool valid_utf8(const char* s, size_t n) {
   return true;
 }
 
-Json convert(lua_State* L, int idx, const std::string& at, int depth);
+// Where a value sits ("name.key[3]"), as a chain of the callers' frames: the text is put
+// together only for an error message, never for a value that converts.
+struct Path {
+  const Path* parent = nullptr;
+  const std::string* root = nullptr;  // the outermost frame's name
+  std::string_view key;               // a named key, or
+  lua_Integer index = 0;              // a list index (key empty)
+};
 
-Json convert_table(lua_State* L, int idx, const std::string& at, int depth) {
-  if (depth >= kMaxDepth) throw ScriptError(at + " is nested too deeply (or refers to itself)");
+std::string text(const Path& p) {
+  if (!p.parent) return *p.root;
+  std::string out = text(*p.parent);
+  if (!p.key.empty()) return out.append(".").append(p.key);
+  return out.append("[").append(std::to_string(p.index)).append("]");
+}
+
+Json convert(lua_State* L, int idx, const Path& at, int depth);
+
+Json convert_table(lua_State* L, int idx, const Path& at, int depth) {
+  if (depth >= kMaxDepth)
+    throw ScriptError(text(at) + " is nested too deeply (or refers to itself)");
   if (!lua_checkstack(L, 3)) throw ScriptError("Lua stack overflow");
   StackGuard guard(L);
   boost::json::object object;
   std::vector<std::pair<lua_Integer, Json>> items;
+  // A list's length (0 for named keys); bounded: a sparse table can claim a huge border.
+  items.reserve(std::min<size_t>(lua_rawlen(L, idx), 4096));
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
     const int value = lua_gettop(L);
     if (lua_type(L, -2) == LUA_TSTRING) {
       size_t n = 0;
       const char* key = lua_tolstring(L, -2, &n);
-      if (!valid_utf8(key, n)) throw ScriptError(at + " has a key that is not valid UTF-8");
-      const std::string k(key, n);
-      object[k] = convert(L, value, at + "." + k, depth + 1);
+      const std::string_view k(key, n);
+      if (!valid_utf8(key, n)) throw ScriptError(text(at) + " has a key that is not valid UTF-8");
+      object.insert_or_assign(k, convert(L, value, Path{&at, nullptr, k, 0}, depth + 1));
     } else if (lua_isinteger(L, -2)) {
       const lua_Integer i = lua_tointeger(L, -2);
-      items.emplace_back(i, convert(L, value, at + "[" + std::to_string(i) + "]", depth + 1));
+      items.emplace_back(i, convert(L, value, Path{&at, nullptr, {}, i}, depth + 1));
     } else {
-      throw ScriptError(at + " has a " + std::string(luaL_typename(L, -2)) +
+      throw ScriptError(text(at) + " has a " + std::string(luaL_typename(L, -2)) +
                         " key; only string keys and 1..n indices convert to JSON");
     }
     lua_pop(L, 1);
   }
   if (!items.empty() && !object.empty())
-    throw ScriptError(at + " mixes named keys and list entries");
+    throw ScriptError(text(at) + " mixes named keys and list entries");
   if (items.empty()) return object;
   boost::json::array array(items.size());
   for (auto& [i, v] : items) {
     if (i < 1 || static_cast<size_t>(i) > items.size())
-      throw ScriptError(at + " is a list with holes (index " + std::to_string(i) + ")");
+      throw ScriptError(text(at) + " is a list with holes (index " + std::to_string(i) + ")");
     array[static_cast<size_t>(i - 1)] = std::move(v);
   }
   return array;
 }
 
-Json convert(lua_State* L, int idx, const std::string& at, int depth) {
+Json convert(lua_State* L, int idx, const Path& at, int depth) {
   switch (lua_type(L, idx)) {
     case LUA_TNIL:
       return nullptr;
@@ -77,19 +99,20 @@ Json convert(lua_State* L, int idx, const std::string& at, int depth) {
     case LUA_TNUMBER: {
       if (lua_isinteger(L, idx)) return static_cast<int64_t>(lua_tointeger(L, idx));
       const double d = lua_tonumber(L, idx);
-      if (!std::isfinite(d)) throw ScriptError(at + " is NaN or infinite, which JSON cannot hold");
+      if (!std::isfinite(d))
+        throw ScriptError(text(at) + " is NaN or infinite, which JSON cannot hold");
       return d;
     }
     case LUA_TSTRING: {
       size_t n = 0;
       const char* s = lua_tolstring(L, idx, &n);
-      if (!valid_utf8(s, n)) throw ScriptError(at + " is not valid UTF-8 text");
+      if (!valid_utf8(s, n)) throw ScriptError(text(at) + " is not valid UTF-8 text");
       return boost::json::string(boost::json::string_view(s, n));
     }
     case LUA_TTABLE:
       return convert_table(L, idx, at, depth);
     default:
-      throw ScriptError(at + " is a " + std::string(luaL_typename(L, idx)) +
+      throw ScriptError(text(at) + " is a " + std::string(luaL_typename(L, idx)) +
                         ", which cannot be stored as JSON");
   }
 }
@@ -150,7 +173,7 @@ void push(lua_State* L, const Json& v, int depth) {
 }  // namespace
 
 Json to_json(lua_State* L, int idx, const std::string& what) {
-  return convert(L, lua_absindex(L, idx), what, 0);
+  return convert(L, lua_absindex(L, idx), Path{nullptr, &what, {}, 0}, 0);
 }
 
 void push_json(lua_State* L, const Json& value) { push(L, value, 0); }

@@ -114,6 +114,16 @@ Result<Json> PluginFunction::call(const Json& argument) const {
       engine::push_json(S, *job.arg);
       return 1;
     };
+    // A batch call (classify_batch: thousands of enterprises) builds its argument and its
+    // answer at once and keeps them alive to its end, so collecting during the call only
+    // re-marks the batch again and again. The collector pauses for the call and resumes
+    // after it, when the batch is garbage; an allocation past the memory cap still runs
+    // Lua's emergency collection first, so the cap means what it meant.
+    lua_gc(L, LUA_GCSTOP);
+    struct Resume {
+      lua_State* L;
+      ~Resume() { lua_gc(L, LUA_GCRESTART); }
+    } resume{L};
     if (auto st = sb.run(setup, 1, name_); !st) {
       out = st.take_error();
     } else {

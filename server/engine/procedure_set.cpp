@@ -145,7 +145,10 @@ Result<const LuaProcedureSet::Slot*> LuaProcedureSet::slot(const ProcedureDef& d
       return err(ErrorCode::internal, def.id + ": stage '" + std::string(stage) +
                                           "' has no action '" + std::string(action) + "'");
   }
-  const auto it = slot_of_.find(function_key(def.id, def.version, stage, action, kind));
+  // Every guard asks: the key is written into a per-thread buffer, not allocated anew.
+  thread_local std::string key;
+  write_function_key(key, def.id, def.version, stage, action, kind);
+  const auto it = slot_of_.find(key);
   return it == slot_of_.end() ? nullptr : &slots_[it->second];
 }
 

@@ -1,5 +1,6 @@
 // `q`: the read-only questions a script may ask. Each function reads its arguments without
 // raising, asks the QueryPort, builds the answer as JSON and pushes it in a protected call.
+// How a call's `q` hands them out: engine/query_proxy.cpp.
 #include <string>
 
 #include "core/time.hpp"
@@ -205,12 +206,7 @@ int q_days_between(lua_State* L) {
   return push_result(L, static_cast<int64_t>(days));
 }
 
-struct Entry {
-  const char* name;
-  lua_CFunction fn;
-};
-
-constexpr Entry kFunctions[] = {
+constexpr QueryFunction kFunctions[] = {
     {"actor", &entry<&q_actor>},
     {"enterprise", &entry<&q_enterprise>},
     {"records", &entry<&q_records>},
@@ -229,15 +225,6 @@ constexpr Entry kFunctions[] = {
 
 }  // namespace
 
-void push_query_api(lua_State* L) {
-  luaL_checkstack(L, 4, "q");
-  const lua_Integer serial = host_of(L).call ? host_of(L).call->serial : 0;
-  lua_createtable(L, 0, static_cast<int>(std::size(kFunctions)));
-  for (const auto& f : kFunctions) {
-    lua_pushinteger(L, serial);
-    lua_pushcclosure(L, f.fn, 1);
-    lua_setfield(L, -2, f.name);
-  }
-}
+std::span<const QueryFunction> query_functions() { return kFunctions; }
 
 }  // namespace qc::engine

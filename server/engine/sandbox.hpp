@@ -29,6 +29,13 @@ struct Host {
   Fatal fatal = Fatal::none;
   CallContext* call = nullptr;  // the call in progress, for q and fx
   int64_t serial = 0;           // increments per call: stale q/fx closures are refused
+  // The state's q machinery (engine/query_proxy.cpp), made on first use: the metatable of
+  // every call's q, the registry slot that holds the current call's q, and which q
+  // functions have been made for the call `q_serial` (bit i: function i + 1).
+  int q_meta = LUA_NOREF;
+  int q_current = LUA_NOREF;
+  int64_t q_serial = 0;
+  uint32_t q_made = 0;
 };
 
 Host& host_of(lua_State* L);

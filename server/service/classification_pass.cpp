@@ -11,18 +11,19 @@ namespace qc {
 
 namespace {
 
-// A bounded hand-over of batches from the reader to the grader (two in flight at most).
+// A bounded hand-over of batches from one stage to the next (two in flight at most).
+template <typename Batch>
 class BatchQueue {
  public:
-  void push(std::vector<ArchiveEntry> b) {
+  void push(Batch b) {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return q_.size() < 2 || stopped_; });
     if (stopped_) return;
     q_.push_back(std::move(b));
     cv_.notify_all();
   }
-  // Empty optional when the reader finished (or the queue was stopped) and nothing is left.
-  std::optional<std::vector<ArchiveEntry>> pop() {
+  // Empty optional when the producer finished (or the queue was stopped) and nothing is left.
+  std::optional<Batch> pop() {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return !q_.empty() || finished_ || stopped_; });
     if (q_.empty() || stopped_) return std::nullopt;
@@ -34,7 +35,7 @@ class BatchQueue {
   void finish(std::optional<Error> error = std::nullopt) {
     std::lock_guard lock(mu_);
     finished_ = true;
-    error_ = std::move(error);
+    if (!error_) error_ = std::move(error);  // the first error is the one reported
     cv_.notify_all();
   }
   void stop() {
@@ -54,51 +55,70 @@ class BatchQueue {
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::vector<ArchiveEntry>> q_;
+  std::deque<Batch> q_;
   bool finished_ = false, stopped_ = false;
   std::optional<Error> error_;
 };
 
 }  // namespace
 
+// Three stages, each on its own thread: read (store), grade (Lua, on the calling thread),
+// write (store, then on_batch). Writing on the grading thread left a core idle while a
+// batch was stored; now the two cores share the three stages.
 Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grader,
                                         const PassOptions& o) {
-  BatchQueue queue;
+  BatchQueue<std::vector<ArchiveEntry>> to_grade;
+  BatchQueue<std::vector<Classification>> to_write;
   std::thread reader([&] {
     try {
       std::string after;
-      while (!queue.stopped()) {
+      while (!to_grade.stopped()) {
         auto batch = store.archive_batch(o.scope, o.region, after, o.batch_size);
         if (batch.empty()) break;
         after = batch.back().enterprise.uscc;
-        queue.push(std::move(batch));
+        to_grade.push(std::move(batch));
       }
-      queue.finish();
+      to_grade.finish();
     } catch (const std::exception& e) {
-      queue.finish(err(ErrorCode::unavailable, e.what()));
+      to_grade.finish(err(ErrorCode::unavailable, e.what()));
+    }
+  });
+  int64_t done = 0;  // written (or, without writes, graded) and reported: the writer's
+  std::thread writer([&] {
+    try {
+      while (auto results = to_write.pop()) {
+        if (o.write) store.save_classifications(*results);
+        done += static_cast<int64_t>(results->size());
+        if (o.on_batch && !o.on_batch(done, *results)) break;
+      }
+      to_write.stop();  // stopped by on_batch, or finished: nothing more is taken
+    } catch (const std::exception& e) {
+      to_write.finish(err(ErrorCode::unavailable, e.what()));
+      to_write.stop();
     }
   });
   ClassificationBatch grading(grader);
-  int64_t done = 0;
   std::optional<Error> failure;
   try {
-    while (auto batch = queue.pop()) {
+    while (auto batch = to_grade.pop()) {
+      if (to_write.stopped()) break;
       auto results = grading.grade(*batch, o.as_of, o.run_id, o.at);
       if (!results) {
         failure = results.take_error();
         break;
       }
-      if (o.write) store.save_classifications(*results);
-      done += static_cast<int64_t>(results->size());
-      if (o.on_batch && !o.on_batch(done, *results)) break;
+      to_write.push(std::move(results.value()));
     }
   } catch (const std::exception& e) {
     failure = err(ErrorCode::unavailable, e.what());
   }
-  queue.stop();
+  to_write.finish();
+  to_grade.stop();
   reader.join();
+  writer.join();
+  if (auto e = to_write.error()) return std::move(*e);
   if (failure) return std::move(*failure);
-  if (auto e = queue.error()) return std::move(*e);
+  if (auto e = to_grade.error()) return std::move(*e);
   return done;
 }
 

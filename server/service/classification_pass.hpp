@@ -1,7 +1,8 @@
 #pragma once
 // Grades every enterprise of a scope as of a date: the store is read a batch at a time on
-// one thread while the previous batch is graded in Lua and written on another, so the two
-// cores of a small server both work. Used by classification runs and by `scripts/bench abcd`.
+// one thread, the previous batch is graded in Lua on the calling thread and the one before
+// it written (and reported to on_batch) on a third, so the two cores of a small server both
+// work. Used by classification runs and by `scripts/bench abcd`.
 #include <atomic>
 #include <functional>
 #include <optional>

@@ -40,6 +40,28 @@ TEST(PluginFunctionTest, ReusesTheStateBetweenCalls) {
   EXPECT_EQ(f->idle_states(), 1u);
 }
 
+// The collector pauses during a call (batch calls keep their data alive to the end), but
+// garbage still cannot push a call over the memory cap: the allocator's refusal makes Lua
+// collect first. What is really kept alive still hits the cap.
+TEST(PluginFunctionTest, GarbageOfACallIsCollectedBeforeTheMemoryCapIsHit) {
+  SandboxLimits limits;
+  limits.memory_bytes = 4u << 20;
+  auto churn = load("churn", limits);
+  ASSERT_TRUE(churn);
+  for (int i = 0; i < 3; ++i) {  // ~20 MiB of garbage a call, in a 4 MiB state
+    auto r = churn->call(json::object{{"n", 300000}});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->at("last"), 300000);
+  }
+  EXPECT_EQ(churn->idle_states(), 1u);
+  auto hoard = load("hoard", limits);
+  ASSERT_TRUE(hoard);
+  auto r = hoard->call(json::object{{"n", 300000}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("memory limit exceeded"), std::string::npos)
+      << r.error().message;
+}
+
 TEST(PluginFunctionTest, ScriptErrorsCarryFileAndLineAndDropTheState) {
   auto f = load("fail");
   ASSERT_TRUE(f);

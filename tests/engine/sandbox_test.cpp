@@ -196,6 +196,46 @@ TEST(Sandbox, QKeptPastItsCallIsRefused) {
   EXPECT_TRUE(contains(m, "only valid during the call")) << m;
 }
 
+// A function taken from q is refused past its call too, even when the later call has made
+// the same function for itself (each call's functions are its own closures).
+TEST(Sandbox, QFunctionKeptPastItsCallIsRefused) {
+  Harness h(
+      "local k = require 'keep.f' local today = q.today() "
+      "if k.f then return k.f() == today end k.f = q.today return true");
+  h.tree.write("plugins/keep/f.lua", "return {}\n");
+  expect_true(h);  // keeps q.today in the module
+  const auto m = expect_failure(h);
+  EXPECT_TRUE(contains(m, "only valid during the call")) << m;
+}
+
+// A kept q is refused on any use: looking a function up, listing it, in a later hook.
+TEST(Sandbox, KeptQIsRefusedForLookupAndPairs) {
+  Harness h("local k = require 'keep.q' if k.q then return k.use() end k.q = q return true");
+  h.tree.write("plugins/keep/q.lua",
+               "local M = {}\nfunction M.use() for _ in pairs(M.q) do end return true end\n"
+               "return M\n");
+  expect_true(h);
+  const auto m = expect_failure(h, "script error: keep/q.lua:2:");
+  EXPECT_TRUE(contains(m, "only valid during the call")) << m;
+}
+
+// One pooled state answers many calls: each call's q has every function, a function asked
+// for twice in a call is the same, and q reads as a table of functions.
+TEST(Sandbox, QWorksAcrossManyCallsOnOneState) {
+  Harness h(
+      "local n = 0 for name, f in pairs(q) do "
+      "  if type(f) ~= 'function' or q[name] ~= f then return false, name end n = n + 1 end "
+      "if n ~= 14 or type(q) ~= 'table' or q.nothing ~= nil then return false, 'shape' end "
+      "if q.add_days(q.today(), 1) <= q.today() then return false, 'dates' end "
+      "return q.days_between('2026-01-01', '2026-03-01') == 59 and q.actor().username == 'u'");
+  h.q.who.username = "u";
+  for (int i = 0; i < 500; ++i) {
+    auto g = h.guard();
+    ASSERT_TRUE(g.ok()) << i << ": " << g.error().message;
+    ASSERT_TRUE(g->ok) << i << ": " << g->reason;
+  }
+}
+
 TEST(Sandbox, CaseTablesAreFreshPerCall) {
   Harness h("if case.data.mark then return false, 'leaked' end case.data.mark = true return true");
   expect_true(h);
