@@ -25,7 +25,7 @@ struct LinkRow {  // the last link of the chain
 }  // namespace
 
 AuditEntry append_audit_entry(WriteTx& tx, AuditEntry e) {
-  soci::session& sql = tx.sql();
+  Connection& sql = tx.sql();
   if (tx.backend() == Backend::postgresql)
     exec(sql, Sql("SELECT pg_advisory_xact_lock(?)", {kAuditLock}));
   const auto last =

@@ -11,7 +11,7 @@ namespace qc::store {
 namespace {
 constexpr const char* kClockOffset = "clock_offset";
 
-int64_t read_clock_offset(soci::session& sql) {
+int64_t read_clock_offset(Connection& sql) {
   auto row =
       fetch_one<TextRow>(sql, Sql("SELECT value FROM settings WHERE name = ?", {kClockOffset}));
   if (!row || !*row) return 0;

@@ -22,7 +22,7 @@ struct GrantOfUserRow {
   Value value() const { return {user_id, RoleGrant{role, region}}; }
 };
 
-void write_grants(soci::session& sql, int64_t user_id, const std::vector<RoleGrant>& grants) {
+void write_grants(Connection& sql, int64_t user_id, const std::vector<RoleGrant>& grants) {
   exec(sql, Sql("DELETE FROM role_grants WHERE user_id = ?", {user_id}));
   for (size_t i = 0; i < grants.size(); ++i)
     exec(sql, Sql("INSERT INTO role_grants (user_id, pos, role, region) VALUES (?, ?, ?, ?)",
@@ -30,7 +30,7 @@ void write_grants(soci::session& sql, int64_t user_id, const std::vector<RoleGra
 }
 
 // Fills in the grants of `users` (one query for the lot).
-void attach_grants(soci::session& sql, std::vector<User>& users) {
+void attach_grants(Connection& sql, std::vector<User>& users) {
   if (users.empty()) return;
   Sql q("SELECT user_id, role, region FROM role_grants WHERE user_id IN (");
   for (size_t i = 0; i < users.size(); ++i) q.add(i ? ", ?" : "?", {users[i].id});
