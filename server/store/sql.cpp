@@ -6,17 +6,21 @@
 namespace qc::store {
 
 Sql& Sql::add(std::string_view fragment, std::vector<Param> params) {
+  // Copied run by run, not character by character: building the text is on every query's
+  // path, cached or not (it is the cache key).
   size_t next = 0;
-  for (char c : fragment) {
-    if (c != '?') {
-      text_ += c;
-      continue;
-    }
+  text_.reserve(text_.size() + fragment.size() + 4 * params.size());
+  params_.reserve(params_.size() + params.size());
+  for (size_t mark; (mark = fragment.find('?')) != std::string_view::npos;) {
     // A '?' without a value is a bug in this module's fixed SQL, not a runtime condition.
     if (next >= params.size()) throw std::logic_error("SQL fragment has more '?' than values");
-    text_ += ":p" + std::to_string(params_.size());
+    text_.append(fragment.substr(0, mark));
+    text_ += ":p";
+    text_ += std::to_string(params_.size());
     params_.push_back(std::move(params[next++]));
+    fragment.remove_prefix(mark + 1);
   }
+  text_.append(fragment);
   if (next != params.size()) throw std::logic_error("SQL fragment has fewer '?' than values");
   return *this;
 }

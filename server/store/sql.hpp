@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <typeinfo>
 #include <vector>
 
 #include "store/connection.hpp"
@@ -115,6 +114,9 @@ Page<typename Row::Value> fetch_page(Connection& s, std::string_view columns, st
 }
 
 namespace detail {
+template <class Row>
+inline constexpr char row_tag = 0;  // one object per row type, program-wide
+
 struct NoRow {
   void bind(soci::statement&) {}
 };
@@ -131,9 +133,11 @@ void run(Connection& c, Sql& q, Consume&& consume) {
     consume(row, st);
     return;
   }
+  // The row type by the address of its tag: typeid names are equal for two row types of
+  // the same name in anonymous namespaces of different files.
   std::string key = q.shape();
   key += '\0';
-  key += typeid(Row).name();
+  key += std::to_string(reinterpret_cast<uintptr_t>(&row_tag<Row>));
   CachedStatement* entry = c.statements().find(key);
   if (entry) {
     entry->sql.take_values(q);

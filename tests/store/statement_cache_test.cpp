@@ -24,6 +24,7 @@ class StatementCacheTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     conn = raw();
     exec(*conn, Sql("CREATE TABLE cache_t (id BIGINT PRIMARY KEY, v TEXT)").once());
   }
