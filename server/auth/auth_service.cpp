@@ -119,25 +119,27 @@ Result<Login> AuthService::login(std::string_view username_given, std::string_vi
 std::optional<AuthContext> AuthService::authenticate(std::string_view token) {
   if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
   const std::string hash = token_hash(token);
-  auto session = store_.session(hash);
-  if (!session) return std::nullopt;
+  // One query for the session, its user and the grants (docs/adr/005).
+  auto found = store_.session_user(hash);
+  // Unknown, or its user is gone (the row then stays unusable until it expires).
+  if (!found) return std::nullopt;
+  auto& [session, user] = *found;
 
   const Instant now = clock_.now();
-  if (now >= session->expires_at || now - session->last_seen >= options_.idle_timeout) {
+  if (now >= session.expires_at || now - session.last_seen >= options_.idle_timeout) {
     store_.delete_session(hash);
     return std::nullopt;
   }
-  auto user = store_.user(session->username);
-  if (!user || user->disabled) {
+  if (user.disabled) {
     store_.delete_session(hash);
     return std::nullopt;
   }
-  if (now - session->last_seen >= options_.touch_interval) {
+  if (now - session.last_seen >= options_.touch_interval) {
     store_.touch_session(hash, now);
-    session->last_seen = now;
+    session.last_seen = now;
   }
-  user->password_hash.clear();
-  return AuthContext{std::move(*user), std::move(*session)};
+  user.password_hash.clear();
+  return AuthContext{std::move(user), std::move(session)};
 }
 
 void AuthService::logout(std::string_view token) {

@@ -25,7 +25,7 @@ struct LinkRow {  // the last link of the chain
 }  // namespace
 
 AuditEntry append_audit_entry(WriteTx& tx, AuditEntry e) {
-  soci::session& sql = tx.sql();
+  Connection& sql = tx.sql();
   if (tx.backend() == Backend::postgresql)
     exec(sql, Sql("SELECT pg_advisory_xact_lock(?)", {kAuditLock}));
   const auto last =
@@ -71,8 +71,9 @@ AuditVerification SqlStore::verify_audit() {
     soci::statement st(*sql);
     row.bind(st);
     Sql q("SELECT ");
-    q.add(AuditRow::kColumns).add(" FROM audit au ORDER BY au.seq");
+    q.add(AuditRow::kColumns).add(" FROM audit au ORDER BY au.seq").once();
     detail::prepare(st, q);
+    st.execute(false);
     // Streams the rows: the chain may be long.
     AuditVerification v;
     int64_t expected_seq = 1;

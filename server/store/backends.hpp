@@ -8,11 +8,13 @@
 #include <optional>
 #include <string>
 
+#include "store/connection.hpp"
+
 namespace qc::store {
 
 // `path` of the database file; the parent directory must exist. Sets WAL,
 // synchronous=FULL, foreign_keys=ON, a busy timeout and extended result codes.
-std::unique_ptr<soci::session> open_sqlite(const std::string& path);
+std::unique_ptr<Connection> open_sqlite(const std::string& path);
 // SQLite's (extended) result code of a failure raised by the sqlite3 backend.
 std::optional<int> sqlite_result(const soci::soci_error& e);
 // Whether a transaction is open on the session (SQLite may roll one back by itself).
@@ -22,7 +24,7 @@ bool sqlite_in_transaction(soci::session& s);
 // mangles a bare URI; so the URI is parsed by libpq itself and passed on as quoted pairs.
 // Returns nullopt (and the reason in `error`) when libpq cannot parse it.
 std::optional<std::string> pg_conninfo(const std::string& url, std::string& error);
-std::unique_ptr<soci::session> open_postgresql(const std::string& conninfo);
+std::unique_ptr<Connection> open_postgresql(const std::string& conninfo);
 // The SQLSTATE of a failure raised by the postgresql backend ("" when the server sent none).
 std::optional<std::string> pg_sqlstate(const soci::soci_error& e);
 

@@ -315,7 +315,7 @@ Status SqlStore::import_archive(const std::vector<Enterprise>& enterprises,
       created.push_back(secs(r.created_at));
     }
     WriteTx tx = db_.write();
-    soci::session& sql = tx.sql();
+    Connection& sql = tx.sql();
     try {
       if (!uscc.empty())
         sql << "INSERT INTO enterprises (uscc, name, region, established_on, status) "

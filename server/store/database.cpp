@@ -1,9 +1,11 @@
 #include "store/database.hpp"
 
+#include "store/sql.hpp"
+
 namespace qc::store {
 
 WriteTx::WriteTx(Pool::Lease lease) : lease_(std::move(lease)) {
-  **lease_ << "BEGIN";
+  exec(**lease_, Sql("BEGIN"));
   open_ = true;
 }
 
@@ -15,7 +17,7 @@ void WriteTx::commit() {
     group_->leave(batch_, true);
     return;
   }
-  **lease_ << "COMMIT";
+  exec(**lease_, Sql("COMMIT"));
 }
 
 WriteTx::~WriteTx() {
@@ -25,7 +27,7 @@ WriteTx::~WriteTx() {
     return;
   }
   try {
-    **lease_ << "ROLLBACK";
+    exec(**lease_, Sql("ROLLBACK"));
   } catch (...) {
     // The connection is gone or the transaction already ended with it; nothing was
     // committed either way.

@@ -12,8 +12,6 @@
 
 namespace qc::store {
 
-enum class Backend { sqlite, postgresql };
-
 // One write transaction: begun on construction, rolled back on destruction unless
 // committed. commit() returns once the write is durable.
 class WriteTx {
@@ -24,7 +22,7 @@ class WriteTx {
   WriteTx& operator=(const WriteTx&) = delete;
   ~WriteTx();
 
-  soci::session& sql() const { return lease_ ? **lease_ : group_->sql(); }
+  Connection& sql() const { return lease_ ? **lease_ : group_->sql(); }
   Backend backend() const { return lease_ ? Backend::postgresql : Backend::sqlite; }
   void commit();
 

@@ -14,8 +14,9 @@ EventVerification SqlStore::verify_events() {
     soci::statement st(*sql);
     row.bind(st);
     Sql q("SELECT ");
-    q.add(EventRow::kColumns).add(" FROM case_events ev ORDER BY ev.case_id, ev.seq");
+    q.add(EventRow::kColumns).add(" FROM case_events ev ORDER BY ev.case_id, ev.seq").once();
     detail::prepare(st, q);
+    st.execute(false);
     EventVerification v;
     int64_t current = 0, expected_seq = 1;
     std::string expected_prev;

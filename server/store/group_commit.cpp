@@ -1,6 +1,7 @@
 #include "store/group_commit.hpp"
 
 #include "store/backends.hpp"
+#include "store/sql.hpp"
 #include "store/store.hpp"
 
 namespace qc::store {
@@ -11,7 +12,7 @@ constexpr const char* kRelease = "RELEASE member";
 constexpr const char* kRollbackTo = "ROLLBACK TO member";
 }  // namespace
 
-GroupCommit::GroupCommit(std::unique_ptr<soci::session> session, int max_batch)
+GroupCommit::GroupCommit(std::unique_ptr<Connection> session, int max_batch)
     : session_(std::move(session)), max_batch_(max_batch < 1 ? 1 : max_batch) {}
 
 uint64_t GroupCommit::enter() {
@@ -22,7 +23,7 @@ uint64_t GroupCommit::enter() {
     if (open_batch_ == 0) {
       // IMMEDIATE takes the file's write lock now, so no statement of the batch has to
       // upgrade a read lock later (and nothing deadlocks with another process).
-      *session_ << "BEGIN IMMEDIATE";
+      exec(*session_, Sql("BEGIN IMMEDIATE"));
       open_batch_ = next_batch_++;
     }
   } catch (...) {
@@ -31,7 +32,7 @@ uint64_t GroupCommit::enter() {
   }
   const uint64_t batch = open_batch_;
   try {
-    *session_ << kSavepoint;
+    exec(*session_, Sql(kSavepoint));
   } catch (const soci::soci_error& e) {
     const std::string why = e.get_error_message();
     finish_batch(&why);
@@ -45,10 +46,10 @@ void GroupCommit::leave(uint64_t batch, bool keep) {
   std::string why;
   try {
     if (keep) {
-      *session_ << kRelease;
+      exec(*session_, Sql(kRelease));
     } else {
-      *session_ << kRollbackTo;
-      *session_ << kRelease;
+      exec(*session_, Sql(kRollbackTo));
+      exec(*session_, Sql(kRelease));
     }
   } catch (const soci::soci_error& e) {
     why = e.get_error_message();
@@ -78,7 +79,7 @@ void GroupCommit::finish_batch(const std::string* why) {
   std::string failure = why ? *why : "";
   if (failure.empty()) {
     try {
-      *session_ << "COMMIT";
+      exec(*session_, Sql("COMMIT"));
       committed_ += 1;
       members_total_ += static_cast<uint64_t>(members_);
     } catch (const soci::soci_error& e) {
@@ -87,7 +88,7 @@ void GroupCommit::finish_batch(const std::string* why) {
   }
   if (!failure.empty() && sqlite_in_transaction(*session_)) {
     try {
-      *session_ << "ROLLBACK";
+      exec(*session_, Sql("ROLLBACK"));
     } catch (const soci::soci_error&) {
       // Already rolled back by SQLite: nothing of the batch was committed either way.
     }

@@ -21,11 +21,13 @@
 #include <set>
 #include <string>
 
+#include "store/connection.hpp"
+
 namespace qc::store {
 
 class GroupCommit {
  public:
-  explicit GroupCommit(std::unique_ptr<soci::session> session, int max_batch = 256);
+  explicit GroupCommit(std::unique_ptr<Connection> session, int max_batch = 256);
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
@@ -33,7 +35,7 @@ class GroupCommit {
   // none is open). Returns the batch the member belongs to. Throws soci::soci_error when
   // the database refuses to begin.
   uint64_t enter();
-  soci::session& sql() { return *session_; }
+  Connection& sql() { return *session_; }
   // Ends the member that enter() started: releases its savepoint (`keep`) or rolls back
   // to it, then commits the batch or hands it on to a queued writer. With `keep`, returns
   // once the batch is durable and throws StoreUnavailable if the batch failed. Without
@@ -50,7 +52,7 @@ class GroupCommit {
   void finish_batch(const std::string* why);
   void wait_durable(uint64_t batch);
 
-  std::unique_ptr<soci::session> session_;
+  std::unique_ptr<Connection> session_;
   const int max_batch_;
   std::mutex writer_;           // held from enter() to leave(): one member at a time
   std::atomic<int> queued_{0};  // writers waiting in enter() for the writer lock

@@ -203,7 +203,7 @@ size_t migration_count() { return migrations().size(); }
 void migrate(Database& db) {
   for (const Migration& m : migrations()) {
     WriteTx tx = db.write();
-    soci::session& sql = tx.sql();
+    Connection& sql = tx.sql();
     if (db.backend() == Backend::postgresql)
       exec(sql, Sql("SELECT pg_advisory_xact_lock(?)", {kMigrationLock}));
     exec(sql, Sql("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -212,7 +212,7 @@ void migrate(Database& db) {
                            {int64_t{m.version}}))
             .value_or(0) > 0)
       continue;  // applied before; the transaction rolls back harmlessly
-    for (const char* statement : m.statements) exec(sql, Sql(ddl(statement, db.backend())));
+    for (const char* statement : m.statements) exec(sql, Sql(ddl(statement, db.backend())).once());
     exec(sql, Sql("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                   {int64_t{m.version}, secs(db.real_now())}));
     tx.commit();

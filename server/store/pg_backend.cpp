@@ -37,8 +37,8 @@ std::optional<std::string> pg_conninfo(const std::string& url, std::string& erro
   return out;
 }
 
-std::unique_ptr<soci::session> open_postgresql(const std::string& conninfo) {
-  auto s = std::make_unique<soci::session>(soci::postgresql, conninfo);
+std::unique_ptr<Connection> open_postgresql(const std::string& conninfo) {
+  auto s = std::make_unique<Connection>(Backend::postgresql, soci::postgresql, conninfo);
   // libpq prints NOTICEs (e.g. "relation … already exists, skipping") on stderr.
   *s << "SET client_min_messages TO warning";
   return s;

@@ -53,7 +53,7 @@ void Pool::release(size_t slot, bool suspect) {
   freed_.notify_one();
 }
 
-Pool::Lease::Lease(Pool* pool, size_t slot, soci::session* session)
+Pool::Lease::Lease(Pool* pool, size_t slot, Connection* session)
     : pool_(pool), slot_(slot), session_(session), uncaught_(std::uncaught_exceptions()) {}
 
 Pool::Lease::Lease(Lease&& other) noexcept

@@ -10,11 +10,13 @@
 #include <mutex>
 #include <vector>
 
+#include "store/connection.hpp"
+
 namespace qc::store {
 
 class Pool {
  public:
-  using Opener = std::function<std::unique_ptr<soci::session>()>;
+  using Opener = std::function<std::unique_ptr<Connection>()>;
 
   // Opens `size` sessions at once (throws soci::soci_error when the database is unreachable).
   Pool(Opener open, int size);
@@ -26,15 +28,15 @@ class Pool {
     Lease(Lease&& other) noexcept;
     Lease& operator=(Lease&&) = delete;
     ~Lease();
-    soci::session& operator*() const { return *session_; }
-    soci::session* operator->() const { return session_; }
+    Connection& operator*() const { return *session_; }
+    Connection* operator->() const { return session_; }
 
    private:
     friend class Pool;
-    Lease(Pool* pool, size_t slot, soci::session* session);
+    Lease(Pool* pool, size_t slot, Connection* session);
     Pool* pool_;
     size_t slot_;
-    soci::session* session_;
+    Connection* session_;
     int uncaught_;  // std::uncaught_exceptions() when leased
   };
 
@@ -43,7 +45,7 @@ class Pool {
 
  private:
   struct Slot {
-    std::unique_ptr<soci::session> session;
+    std::unique_ptr<Connection> session;
     bool busy = false;
     bool suspect = false;  // last lease ended by an exception
   };

@@ -7,7 +7,7 @@
 namespace qc::store {
 
 namespace {
-Status set_status(soci::session& sql, const char* update,
+Status set_status(Connection& sql, const char* update,
                   const std::vector<std::pair<int64_t, std::string>>& changes, const char* what) {
   for (const auto& [id, status] : changes) {
     if (exec(sql, Sql(update, {status, id})) == 0)
@@ -17,7 +17,7 @@ Status set_status(soci::session& sql, const char* update,
 }
 }  // namespace
 
-Status apply_register_writes(soci::session& sql, int64_t case_id, const RegisterWrites& w,
+Status apply_register_writes(Connection& sql, int64_t case_id, const RegisterWrites& w,
                              Instant now) {
   for (const Grant& g : w.new_grants)
     exec(sql, Sql("INSERT INTO grants (uscc, family, grade, valid_from, valid_to, status, "

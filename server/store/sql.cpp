@@ -6,23 +6,29 @@
 namespace qc::store {
 
 Sql& Sql::add(std::string_view fragment, std::vector<Param> params) {
+  // Copied run by run, not character by character: building the text is on every query's
+  // path, cached or not (it is the cache key).
   size_t next = 0;
-  for (char c : fragment) {
-    if (c != '?') {
-      text_ += c;
-      continue;
-    }
+  text_.reserve(text_.size() + fragment.size() + 4 * params.size());
+  params_.reserve(params_.size() + params.size());
+  for (size_t mark; (mark = fragment.find('?')) != std::string_view::npos;) {
     // A '?' without a value is a bug in this module's fixed SQL, not a runtime condition.
     if (next >= params.size()) throw std::logic_error("SQL fragment has more '?' than values");
-    text_ += ":p" + std::to_string(params_.size());
+    text_.append(fragment.substr(0, mark));
+    text_ += ":p";
+    text_ += std::to_string(params_.size());
     params_.push_back(std::move(params[next++]));
+    fragment.remove_prefix(mark + 1);
   }
+  text_.append(fragment);
   if (next != params.size()) throw std::logic_error("SQL fragment has fewer '?' than values");
   return *this;
 }
 
 void Sql::bind(soci::statement& st) {
   // Sized once: SOCI keeps pointers to the values and indicators (it copies the names).
+  // Text is always bound with an indicator, so that a cached statement can be run again
+  // with NULL in a slot that held text (take_values).
   indicators_.assign(params_.size(), soci::i_ok);
   for (size_t i = 0; i < params_.size(); ++i) {
     const std::string name = "p" + std::to_string(i);
@@ -31,11 +37,36 @@ void Sql::bind(soci::statement& st) {
       // The type of a NULL does not matter to either backend; bind it as text.
       p = std::string();
       indicators_[i] = soci::i_null;
-      st.exchange(soci::use(std::get<std::string>(p), indicators_[i], name));
-    } else if (auto* s = std::get_if<std::string>(&p)) {
-      st.exchange(soci::use(*s, name));
-    } else {
+    }
+    if (auto* s = std::get_if<std::string>(&p))
+      st.exchange(soci::use(*s, indicators_[i], name));
+    else
       st.exchange(soci::use(std::get<int64_t>(p), name));
+  }
+}
+
+std::string Sql::shape() const {
+  std::string out = text_;
+  out += '\0';
+  for (const Param& p : params_) out += std::holds_alternative<int64_t>(p) ? 'i' : 's';
+  return out;
+}
+
+void Sql::take_values(Sql& other) {
+  // Assigning into the bound objects (never replacing them) keeps SOCI's pointers valid.
+  for (size_t i = 0; i < params_.size(); ++i) {
+    Param& from = other.params_[i];
+    if (auto* n = std::get_if<int64_t>(&params_[i])) {
+      *n = std::get<int64_t>(from);
+      continue;
+    }
+    auto& text = std::get<std::string>(params_[i]);
+    if (auto* v = std::get_if<std::string>(&from)) {
+      text = std::move(*v);
+      indicators_[i] = soci::i_ok;
+    } else {
+      text.clear();
+      indicators_[i] = soci::i_null;
     }
   }
 }
@@ -106,26 +137,26 @@ namespace detail {
 void prepare(soci::statement& st, Sql& q) {
   q.bind(st);
   st.alloc();
-  // One-time queries: PostgreSQL runs them with PQexecParams and keeps no server-side
-  // prepared statement per call.
-  st.prepare(q.text(), soci::details::st_one_time_query);
+  // Kept statements are prepared once: SQLite keeps the compiled statement, PostgreSQL a
+  // named server-side prepared statement (PQprepare, then PQexecPrepared per run). A
+  // statement run once goes through PQexecParams and leaves nothing on the server.
+  st.prepare(q.text(),
+             q.is_once() ? soci::details::st_one_time_query : soci::details::st_repeatable_query);
   st.define_and_bind();
-  st.execute(false);
 }
 }  // namespace detail
 
-int64_t exec(soci::session& s, Sql q) {
-  soci::statement st(s);
-  q.bind(st);
-  st.alloc();
-  st.prepare(q.text(), soci::details::st_one_time_query);
-  st.define_and_bind();
-  st.execute(true);
-  return st.get_affected_rows();
+int64_t exec(Connection& c, Sql q) {
+  int64_t changed = 0;
+  detail::run<detail::NoRow>(c, q, [&](detail::NoRow&, soci::statement& st) {
+    st.execute(true);
+    changed = st.get_affected_rows();
+  });
+  return changed;
 }
 
-std::optional<int64_t> fetch_int(soci::session& s, Sql q) {
-  auto row = fetch_one<IntRow>(s, std::move(q));
+std::optional<int64_t> fetch_int(Connection& c, Sql q) {
+  auto row = fetch_one<IntRow>(c, std::move(q));
   return row ? *row : std::nullopt;
 }
 

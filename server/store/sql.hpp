@@ -1,46 +1,21 @@
 #pragma once
-// SQL text built only from fixed fragments written in this module; every value travels as
-// a bound parameter (SOCI `use`), never inside the text. Fetch helpers bind a row buffer's
-// columns as SOCI `into` elements and turn each fetched row into a domain value.
+// Query helpers over Sql (sql_text.hpp). Fetch helpers bind a row buffer's columns as SOCI
+// `into` elements and turn each fetched row into a domain value. Statements are prepared
+// once per connection and kept (statement_cache.hpp): a call with the same text runs the
+// statement already prepared, with its new values.
 #include <soci/soci.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
-#include "core/time.hpp"
+#include "store/connection.hpp"
+#include "store/sql_text.hpp"
 #include "store/store.hpp"
 
 namespace qc::store {
-
-// A bound value: NULL, text or an integer (instants are Unix seconds, booleans 0/1).
-using Param = std::variant<std::monostate, std::string, int64_t>;
-
-inline int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-inline Instant instant(int64_t s) { return Instant{std::chrono::seconds{s}}; }
-inline Param nullable(const std::optional<std::string>& v) { return v ? Param{*v} : Param{}; }
-inline Param nullable(const std::optional<Instant>& v) { return v ? Param{secs(*v)} : Param{}; }
-
-class Sql {
- public:
-  Sql() = default;
-  explicit Sql(std::string_view fragment, std::vector<Param> params = {}) {
-    add(fragment, std::move(params));
-  }
-  // Appends fixed text; each '?' in it becomes a placeholder for the next of `params`.
-  Sql& add(std::string_view fragment, std::vector<Param> params = {});
-  const std::string& text() const { return text_; }
-  // Binds the parameters to `st`; *this must outlive the statement's execution.
-  void bind(soci::statement& st);
-
- private:
-  std::string text_;
-  std::vector<Param> params_;
-  std::vector<soci::indicator> indicators_;
-};
 
 // A conjunction of conditions, reusable for a page's SELECT and its COUNT(*).
 class Where {
@@ -68,32 +43,35 @@ struct Paging {
 };
 Paging paging(const PageRequest& p);  // page >= 1, 1 <= per_page <= 500
 
-// Runs a statement without results; returns the number of rows it changed.
-int64_t exec(soci::session& s, Sql q);
-
 namespace detail {
-void prepare(soci::statement& st, Sql& q);
+// Runs `q` on a statement of `c`'s cache (prepared and bound to a new buffer of `Row` on
+// first use), then `consume(row, statement)`. A statement that fails is dropped from the
+// cache; the exception propagates.
+template <class Row, class Consume>
+void run(Connection& c, Sql& q, Consume&& consume);
 }  // namespace detail
 
+// Runs a statement without results; returns the number of rows it changed.
+int64_t exec(Connection& c, Sql q);
+
 template <class Row>
-std::vector<typename Row::Value> fetch_all(soci::session& s, Sql q) {
-  Row row;
-  soci::statement st(s);
-  row.bind(st);
-  detail::prepare(st, q);
+std::vector<typename Row::Value> fetch_all(Connection& c, Sql q) {
   std::vector<typename Row::Value> out;
-  while (st.fetch()) out.push_back(row.value());
+  detail::run<Row>(c, q, [&](Row& row, soci::statement& st) {
+    st.execute(false);
+    while (st.fetch()) out.push_back(row.value());
+  });
   return out;
 }
 
 template <class Row>
-std::optional<typename Row::Value> fetch_one(soci::session& s, Sql q) {
-  Row row;
-  soci::statement st(s);
-  row.bind(st);
-  detail::prepare(st, q);
-  if (!st.fetch()) return std::nullopt;
-  return row.value();
+std::optional<typename Row::Value> fetch_one(Connection& c, Sql q) {
+  std::optional<typename Row::Value> out;
+  detail::run<Row>(c, q, [&](Row& row, soci::statement& st) {
+    st.execute(false);
+    if (st.fetch()) out = row.value();
+  });
+  return out;
 }
 
 // One integer column (COUNT, MAX, …); NULL reads as nullopt.
@@ -114,13 +92,13 @@ struct TextRow {
   Value value() const { return ind == soci::i_ok ? Value{v} : std::nullopt; }
 };
 
-std::optional<int64_t> fetch_int(soci::session& s, Sql q);
+std::optional<int64_t> fetch_int(Connection& c, Sql q);
 
 // SELECT `columns` FROM `from` WHERE … ORDER BY `order` LIMIT/OFFSET, plus COUNT(*).
 template <class Row>
-Page<typename Row::Value> fetch_page(soci::session& s, std::string_view columns,
-                                     std::string_view from, const Where& where,
-                                     std::string_view order, const PageRequest& page) {
+Page<typename Row::Value> fetch_page(Connection& s, std::string_view columns, std::string_view from,
+                                     const Where& where, std::string_view order,
+                                     const PageRequest& page) {
   const Paging pg = paging(page);
   Sql select("SELECT ");
   select.add(columns).add(" FROM ").add(from);
@@ -134,5 +112,52 @@ Page<typename Row::Value> fetch_page(soci::session& s, std::string_view columns,
   out.total = fetch_int(s, std::move(count)).value_or(0);
   return out;
 }
+
+namespace detail {
+template <class Row>
+inline constexpr char row_tag = 0;  // one object per row type, program-wide
+
+struct NoRow {
+  void bind(soci::statement&) {}
+};
+// Binds `q` to `st` and prepares it (the row is bound already).
+void prepare(soci::statement& st, Sql& q);
+
+template <class Row, class Consume>
+void run(Connection& c, Sql& q, Consume&& consume) {
+  if (q.is_once()) {
+    Row row;
+    soci::statement st(c);
+    row.bind(st);
+    prepare(st, q);
+    consume(row, st);
+    return;
+  }
+  // The row type by the address of its tag: typeid names are equal for two row types of
+  // the same name in anonymous namespaces of different files.
+  std::string key = q.shape();
+  key += '\0';
+  key += std::to_string(reinterpret_cast<uintptr_t>(&row_tag<Row>));
+  CachedStatement* entry = c.statements().find(key);
+  if (entry) {
+    entry->sql.take_values(q);
+  } else {
+    auto fresh = std::make_unique<CachedStatement>(c);
+    auto row = std::make_shared<Row>();
+    row->bind(fresh->st);
+    fresh->row = row;
+    fresh->sql = std::move(q);
+    prepare(fresh->st, fresh->sql);
+    entry = &c.statements().insert(key, std::move(fresh));
+  }
+  try {
+    consume(*static_cast<Row*>(entry->row.get()), entry->st);
+    c.finish(entry->st);
+  } catch (...) {
+    c.statements().erase(key);
+    throw;
+  }
+}
+}  // namespace detail
 
 }  // namespace qc::store

@@ -34,6 +34,7 @@ class SqlStore final : public Store {
   Page<User> users(const PageRequest& page) override;
   Status insert_session(const Session& s) override;
   std::optional<Session> session(const std::string& token_hash) override;
+  std::optional<std::pair<Session, User>> session_user(const std::string& token_hash) override;
   void touch_session(const std::string& token_hash, Instant at) override;
   void delete_session(const std::string& token_hash) override;
   void delete_sessions_of(const std::string& username) override;

@@ -225,6 +225,9 @@ class Store {
   virtual Page<User> users(const PageRequest& page) = 0;
   virtual Status insert_session(const Session& s) = 0;
   virtual std::optional<Session> session(const std::string& token_hash) = 0;
+  // The session and its user with the user's grants, read in one query (what every
+  // authenticated request needs); nullopt when the token hash or the user is unknown.
+  virtual std::optional<std::pair<Session, User>> session_user(const std::string& token_hash) = 0;
   virtual void touch_session(const std::string& token_hash, Instant at) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_sessions_of(const std::string& username) = 0;

@@ -22,7 +22,7 @@ struct LinkRow {  // the case's last event
 
 // Chains and inserts the events. The case row is already updated in this transaction, so
 // no other writer can append to this case until it ends.
-void append_events(soci::session& sql, int64_t case_id, std::vector<CaseEvent>& events) {
+void append_events(Connection& sql, int64_t case_id, std::vector<CaseEvent>& events) {
   auto last = fetch_one<LinkRow>(
       sql, Sql("SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1",
                {case_id}));
@@ -42,7 +42,7 @@ void append_events(soci::session& sql, int64_t case_id, std::vector<CaseEvent>& 
   }
 }
 
-Status apply_timers(soci::session& sql, int64_t case_id, const Transition& t, Instant now) {
+Status apply_timers(Connection& sql, int64_t case_id, const Transition& t, Instant now) {
   if (t.fired_timer) {
     // The conditional update is what makes a timer fire at most once across servers.
     const int64_t n = exec(sql, Sql("UPDATE timers SET fired_at = ? WHERE id = ? AND case_id = ? "
@@ -64,14 +64,14 @@ Status apply_timers(soci::session& sql, int64_t case_id, const Transition& t, In
 }
 }  // namespace
 
-std::optional<Case> read_case(soci::session& sql, int64_t id) {
+std::optional<Case> read_case(Connection& sql, int64_t id) {
   Sql q("SELECT ");
   q.add(CaseRow::kColumns).add(" FROM cases c WHERE c.id = ?", {id});
   return fetch_one<CaseRow>(sql, std::move(q));
 }
 
 Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t) {
-  soci::session& sql = tx.sql();
+  Connection& sql = tx.sql();
   const Instant now = t.events.empty() ? t.audit.at : t.events.back().at;
   append_events(sql, case_id, t.events);
   if (t.vote) {

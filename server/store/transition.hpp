@@ -12,10 +12,10 @@ namespace qc::store {
 Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t);
 
 // The register part of a transition; `now` dates closed notices.
-Status apply_register_writes(soci::session& sql, int64_t case_id, const RegisterWrites& w,
+Status apply_register_writes(Connection& sql, int64_t case_id, const RegisterWrites& w,
                              Instant now);
 
 // The case row as stored, read inside a transaction.
-std::optional<Case> read_case(soci::session& sql, int64_t id);
+std::optional<Case> read_case(Connection& sql, int64_t id);
 
 }  // namespace qc::store

@@ -1,5 +1,6 @@
 // Users with their role grants, and login sessions (only a hash of the token is stored).
 #include <map>
+#include <tuple>
 
 #include "store/audit_log.hpp"
 #include "store/errors.hpp"
@@ -22,7 +23,7 @@ struct GrantOfUserRow {
   Value value() const { return {user_id, RoleGrant{role, region}}; }
 };
 
-void write_grants(soci::session& sql, int64_t user_id, const std::vector<RoleGrant>& grants) {
+void write_grants(Connection& sql, int64_t user_id, const std::vector<RoleGrant>& grants) {
   exec(sql, Sql("DELETE FROM role_grants WHERE user_id = ?", {user_id}));
   for (size_t i = 0; i < grants.size(); ++i)
     exec(sql, Sql("INSERT INTO role_grants (user_id, pos, role, region) VALUES (?, ?, ?, ?)",
@@ -30,7 +31,7 @@ void write_grants(soci::session& sql, int64_t user_id, const std::vector<RoleGra
 }
 
 // Fills in the grants of `users` (one query for the lot).
-void attach_grants(soci::session& sql, std::vector<User>& users) {
+void attach_grants(Connection& sql, std::vector<User>& users) {
   if (users.empty()) return;
   Sql q("SELECT user_id, role, region FROM role_grants WHERE user_id IN (");
   for (size_t i = 0; i < users.size(); ++i) q.add(i ? ", ?" : "?", {users[i].id});
@@ -129,6 +130,49 @@ std::optional<Session> SqlStore::session(const std::string& token_hash) {
     Sql q("SELECT ");
     q.add(SessionRow::kColumns).add(" FROM sessions s WHERE s.token_hash = ?", {token_hash});
     return fetch_one<SessionRow>(*sql, std::move(q));
+  });
+}
+
+namespace {
+// One row per grant of the session's user (one row with NULL grant columns if none).
+struct SessionUserRow {
+  using Value = std::tuple<Session, User, std::optional<RoleGrant>>;
+  SessionRow session;
+  UserRow user;
+  std::string role, region;
+  soci::indicator role_ind = soci::i_null, region_ind = soci::i_null;
+  void bind(soci::statement& st) {
+    session.bind(st);
+    user.bind(st);
+    st.exchange(soci::into(role, role_ind));
+    st.exchange(soci::into(region, region_ind));
+  }
+  Value value() const {
+    std::optional<RoleGrant> grant;
+    if (role_ind == soci::i_ok && region_ind == soci::i_ok) grant = RoleGrant{role, region};
+    return {session.value(), user.value(), std::move(grant)};
+  }
+};
+}  // namespace
+
+std::optional<std::pair<Session, User>> SqlStore::session_user(const std::string& token_hash) {
+  return plain([&]() -> std::optional<std::pair<Session, User>> {
+    auto sql = db_.read();
+    Sql q("SELECT ");
+    q.add(SessionRow::kColumns)
+        .add(", ")
+        .add(UserRow::kColumns)
+        .add(
+            ", g.role, g.region FROM sessions s JOIN users u ON u.username = s.username "
+            "LEFT JOIN role_grants g ON g.user_id = u.id WHERE s.token_hash = ? ORDER BY g.pos",
+            {token_hash});
+    auto rows = fetch_all<SessionUserRow>(*sql, std::move(q));
+    if (rows.empty()) return std::nullopt;
+    std::pair<Session, User> out{std::move(std::get<0>(rows.front())),
+                                 std::move(std::get<1>(rows.front()))};
+    for (auto& row : rows)
+      if (auto& g = std::get<2>(row)) out.second.grants.push_back(std::move(*g));
+    return out;
   });
 }
 

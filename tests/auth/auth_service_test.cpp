@@ -245,6 +245,24 @@ TEST_F(AuthServiceTest, LogoutEndsTheSession) {
   EXPECT_FALSE(auth->authenticate(std::string(1000, 'a')).has_value());
 }
 
+TEST_F(AuthServiceTest, GrantChangesAndRevocationsTakeEffectOnTheNextRequest) {
+  const Login login = login_alice();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(auth->authenticate(login.token).has_value());
+  User alice = store->user("alice").value();
+  alice.grants = {{"drc", "320000"}, {"expert", "320100"}};
+  AuditEntry audit;
+  audit.at = clock.now();
+  audit.actor = "admin";
+  audit.what = "user.update";
+  audit.detail = JsonObject{{"username", "alice"}};
+  ASSERT_TRUE(store->update_user(alice, audit).ok());
+  auto ctx = auth->authenticate(login.token);
+  ASSERT_TRUE(ctx.has_value());
+  EXPECT_EQ(ctx->user.grants, alice.grants);
+  store->delete_sessions_of("alice");
+  EXPECT_FALSE(auth->authenticate(login.token).has_value());
+}
+
 TEST_F(AuthServiceTest, DisabledUsersAreRefused) {
   const Login login = login_alice();
   User alice = store->user("alice").value();

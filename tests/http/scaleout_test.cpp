@@ -62,7 +62,7 @@ class ScaleOut : public ::testing::Test {
     if (!schema_.empty()) *session(base_) << "DROP SCHEMA " + schema_ + " CASCADE";
   }
 
-  static std::unique_ptr<soci::session> session(const std::string& url) {
+  static std::unique_ptr<store::Connection> session(const std::string& url) {
     std::string why;
     auto conninfo = store::pg_conninfo(url, why);
     if (!conninfo) throw std::runtime_error(why);

@@ -15,7 +15,7 @@ std::string db_name(const ::testing::TestParamInfo<Db>& info) {
 }
 
 namespace {
-std::unique_ptr<soci::session> pg_session(const std::string& url) {
+std::unique_ptr<store::Connection> pg_session(const std::string& url) {
   std::string why;
   auto conninfo = store::pg_conninfo(url, why);
   if (!conninfo) throw std::runtime_error(why);
@@ -64,7 +64,7 @@ std::unique_ptr<Store> StoreTest::open(int pool_size) {
   return std::move(r).value();
 }
 
-std::unique_ptr<soci::session> StoreTest::raw() {
+std::unique_ptr<store::Connection> StoreTest::raw() {
   if (GetParam() == Db::sqlite) return store::open_sqlite(dir_ + "/var/qcredit.db");
   return pg_session(url_);
 }

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <string>
 
+#include "store/connection.hpp"
 #include "store/store.hpp"
 
 namespace qc::test {
@@ -25,7 +26,7 @@ class StoreTest : public ::testing::TestWithParam<Db> {
   // Another store on the same database (for reopening, or a second server).
   std::unique_ptr<Store> open(int pool_size = 4);
   // A raw session on the same database, to inspect or tamper with rows directly.
-  std::unique_ptr<soci::session> raw();
+  std::unique_ptr<store::Connection> raw();
   int64_t count(const std::string& table);
 
   Store& store() { return *store_; }

@@ -117,5 +117,39 @@ TEST_P(UserStoreTest, SessionsAreKeptByTokenHash) {
   EXPECT_TRUE(store().session("h3").has_value());
 }
 
+TEST_P(UserStoreTest, SessionUserReadsTheSessionItsUserAndGrantsAtOnce) {
+  auto alice = store().insert_user(clerk("alice"), audit_of("user.create"));
+  ASSERT_TRUE(alice);
+  User bare = clerk("bare");
+  bare.grants.clear();
+  ASSERT_TRUE(store().insert_user(bare, audit_of("user.create")));
+  ASSERT_TRUE(store().insert_session(session_of("ha", "alice", t0())));
+  ASSERT_TRUE(store().insert_session(session_of("hb", "bare", t0())));
+  ASSERT_TRUE(store().insert_session(session_of("hx", "ghost", t0())));
+
+  auto got = store().session_user("ha");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->first.csrf_token, "csrf-ha");
+  EXPECT_EQ(got->second.id, alice->id);
+  EXPECT_EQ(got->second.grants, clerk("alice").grants) << "all grants, in order";
+  auto none = store().session_user("hb");
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->second.grants.empty());
+  EXPECT_FALSE(store().session_user("hx").has_value()) << "a session without its user";
+  EXPECT_FALSE(store().session_user("nope").has_value());
+
+  // Each read sees the latest writes, however warm the statements are.
+  User changed = store().user("alice").value();
+  changed.disabled = true;
+  changed.grants = {{"drc", "320000"}};
+  ASSERT_TRUE(store().update_user(changed, audit_of("user.disable")));
+  got = store().session_user("ha");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_TRUE(got->second.disabled);
+  EXPECT_EQ(got->second.grants, changed.grants);
+  store().delete_session("ha");
+  EXPECT_FALSE(store().session_user("ha").has_value());
+}
+
 }  // namespace
 }  // namespace qc::test
