@@ -1,5 +1,7 @@
 // Guards and routes by the calling conventions of docs/lua_api.md, on the fixture procedure
 // (tests/engine/fixtures) and on small procedures written by the tests.
+#include <boost/json/serialize.hpp>
+
 #include "engine/engine_support.hpp"
 
 namespace qc {
