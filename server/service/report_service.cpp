@@ -98,13 +98,17 @@ Result<Document> ReportService::published_html(int64_t case_id) {
   return std::move(*doc);
 }
 
+bool ReportService::may_handle_package(const Actor& actor, const std::string& region) {
+  return is_admin(actor) || may_act(actor, "samr", Level::none, region, "") ||
+         may_act(actor, "organizer", Level::none, region, "");
+}
+
 Result<ReportPackage> ReportService::package(const Actor& actor, int64_t year,
                                              const std::string& region) {
   if (!region_code_valid(region))
     return err(ErrorCode::validation, "region must be a six-digit GB/T 2260 code", "region");
   if (year < 2000 || year > 2100) return err(ErrorCode::validation, "year is out of range", "year");
-  if (!is_admin(actor) && !may_act(actor, "samr", Level::none, region, "") &&
-      !may_act(actor, "organizer", Level::none, region, ""))
+  if (!may_handle_package(actor, region))
     return err(ErrorCode::forbidden,
                "only SAMR or organiser staff of " + region + " may compile its report package");
   auto set = procedures_.current();
@@ -138,15 +142,15 @@ Result<ReportPackage> ReportService::package(const Actor& actor, int64_t year,
   }
   ReportPackage p;
   p.manifest = json::object{{"procedure", def->id},
-                {"year", year},
-                {"region", region},
-                {"compiled_by", actor.username},
-                {"compiled_at", format_instant(now)},
-                {"due_on", format_date(*due)},
-                {"status", today <= *due ? "on_time" : "late"},
-                {"total", static_cast<int64_t>(entries.size())},
-                {"typical", typical},
-                {"reports", std::move(entries)}};
+                            {"year", year},
+                            {"region", region},
+                            {"compiled_by", actor.username},
+                            {"compiled_at", format_instant(now)},
+                            {"due_on", format_date(*due)},
+                            {"status", today <= *due ? "on_time" : "late"},
+                            {"total", static_cast<int64_t>(entries.size())},
+                            {"typical", typical},
+                            {"reports", std::move(entries)}};
   // The manifest goes first, so that a reader sees what the package holds before the rest.
   ZipWriter zip;
   zip.add("manifest.json", json::serialize(p.manifest));

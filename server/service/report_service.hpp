@@ -63,6 +63,9 @@ class ReportService {
                                              std::optional<std::string> region, PageRequest page);
   Result<ReportSubmission> submission(const Actor& actor, int64_t id);
 
+  // Who handles a region's package: admin, or samr / organizer staff covering `region`.
+  static bool may_handle_package(const Actor& actor, const std::string& region);
+
  private:
   std::vector<PublishedReport> all_published(const std::optional<std::string>& region);
 

@@ -79,8 +79,7 @@ Result<ReportSubmission> ReportService::submission(const Actor& actor, int64_t i
     return err(ErrorCode::forbidden, "only SAMR or organiser staff may see package submissions");
   auto s = store_.report_submission(id);
   if (!s) return no_such_submission(id);
-  if (!is_admin(actor) && !may_act(actor, "samr", Level::none, s->region, "") &&
-      !may_act(actor, "organizer", Level::none, s->region, ""))
+  if (!may_handle_package(actor, s->region))
     return no_such_submission(id);  // outside the jurisdiction: not disclosed
   return std::move(*s);
 }
