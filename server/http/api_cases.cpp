@@ -118,14 +118,9 @@ void add_case_routes(Router& r, Api& api) {
     auto a = caller(req, api);
     if (!a) return error_response(a.error());
     auto id = id_param(req, "id");
-    auto h = id ? api.cases.history(*a, *id)
-                : Result<std::vector<CaseEvent>>(err(ErrorCode::not_found, "no such case"));
-    return from_result(h, [](const std::vector<CaseEvent>& es) {
-      json::array items;
-      for (const auto& e : es) items.push_back(to_json(e));
-      const auto n = static_cast<int64_t>(items.size());
-      return json::object{{"items", std::move(items)}, {"total", n}};
-    });
+    auto h = id ? api.cases.history(*a, *id, page_of(req))
+                : Result<Page<CaseEvent>>(err(ErrorCode::not_found, "no such case"));
+    return from_result(h, [](const Page<CaseEvent>& es) { return page_json(es); });
   });
 
   r.add("GET", "/api/v1/cases/{id}/documents", [&api](Request& req) {

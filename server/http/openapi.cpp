@@ -28,23 +28,30 @@ json::object operation(const std::string& method, const std::string& pattern) {
   json::array params;
   for (size_t i = pattern.find('{'); i != std::string::npos; i = pattern.find('{', i + 1)) {
     const auto name = pattern.substr(i + 1, pattern.find('}', i) - i - 1);
-    params.push_back(json::object{{"name", name}, {"in", "path"}, {"required", true},
-                                  {"schema", {{"type", "string"}}}});
+    params.push_back(json::object{
+        {"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
-  if (method == "GET" && pattern.find("/api/v1/") == 0 && pattern.find('{') == std::string::npos) {
+  // Lists: every GET without path parameters, and a case's history.
+  const bool list = pattern.find('{') == std::string::npos || pattern.ends_with("/history");
+  if (method == "GET" && pattern.find("/api/v1/") == 0 && list) {
     for (const char* p : {"page", "per_page"})
-      params.push_back(json::object{{"name", p}, {"in", "query"}, {"required", false},
+      params.push_back(json::object{{"name", p},
+                                    {"in", "query"},
+                                    {"required", false},
                                     {"schema", {{"type", "integer"}, {"minimum", 1}}}});
   }
   json::object responses{
       {"200", {{"description", "success"}}},
-      {"default", {{"description", "error"},
-                   {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
-  json::object op{{"operationId", method + " " + pattern}, {"parameters", std::move(params)},
+      {"default",
+       {{"description", "error"},
+        {"content",
+         {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+  json::object op{{"operationId", method + " " + pattern},
+                  {"parameters", std::move(params)},
                   {"responses", std::move(responses)}};
   if (method == "POST" || method == "PATCH" || method == "PUT")
-    op["requestBody"] = json::object{
-        {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    op["requestBody"] =
+        json::object{{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
   if (pattern.find("/public/") == std::string::npos && pattern.find("/api/v1/") == 0 &&
       !(method == "POST" && pattern == "/api/v1/session"))
     op["security"] = json::array{json::object{{"bearer", json::array{}}}};

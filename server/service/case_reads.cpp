@@ -19,10 +19,11 @@ Page<Case> CaseService::list(const Actor& actor, CaseQuery q) {
   return store_.cases(q);
 }
 
-Result<std::vector<CaseEvent>> CaseService::history(const Actor& actor, int64_t id) {
+Result<Page<CaseEvent>> CaseService::history(const Actor& actor, int64_t id,
+                                             const PageRequest& page) {
   auto c = get(actor, id);
   if (!c) return c.take_error();
-  return store_.events(id);
+  return store_.events(id, page);
 }
 
 Result<std::vector<Document>> CaseService::documents(const Actor& actor, int64_t id) {
@@ -49,8 +50,7 @@ std::vector<AvailableAction> CaseService::available_actions(const Actor& actor, 
     std::vector<const FieldDef*> fs;
     for (const auto* names : {&b, &a})
       for (const auto& n : *names)
-        if (const auto* f = def.field(n);
-            f && std::find(fs.begin(), fs.end(), f) == fs.end())
+        if (const auto* f = def.field(n); f && std::find(fs.begin(), fs.end(), f) == fs.end())
           fs.push_back(f);
     return fs;
   };

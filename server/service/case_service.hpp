@@ -71,7 +71,7 @@ class CaseService {
 
   Result<Case> get(const Actor& actor, int64_t id);
   Page<Case> list(const Actor& actor, CaseQuery q);
-  Result<std::vector<CaseEvent>> history(const Actor& actor, int64_t id);
+  Result<Page<CaseEvent>> history(const Actor& actor, int64_t id, const PageRequest& page);
   Result<std::vector<Document>> documents(const Actor& actor, int64_t id);
   Result<Document> document(const Actor& actor, int64_t id, const std::string& name);
 

@@ -97,13 +97,12 @@ Page<Case> SqlStore::cases(const CaseQuery& q) {
   });
 }
 
-std::vector<CaseEvent> SqlStore::events(int64_t case_id) {
+Page<CaseEvent> SqlStore::events(int64_t case_id, const PageRequest& page) {
   return plain([&] {
     auto sql = db_.read();
-    Sql q("SELECT ");
-    q.add(EventRow::kColumns)
-        .add(" FROM case_events ev WHERE ev.case_id = ? ORDER BY ev.seq", {case_id});
-    return fetch_all<EventRow>(*sql, std::move(q));
+    Where w;
+    w.add("ev.case_id = ?", {case_id});
+    return fetch_page<EventRow>(*sql, EventRow::kColumns, "case_events ev", w, "ev.seq", page);
   });
 }
 

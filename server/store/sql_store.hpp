@@ -46,7 +46,7 @@ class SqlStore final : public Store {
   Result<Case> open_case(Transition t) override;
   std::optional<Case> case_by_id(int64_t id) override;
   Page<Case> cases(const CaseQuery& q) override;
-  std::vector<CaseEvent> events(int64_t case_id) override;
+  Page<CaseEvent> events(int64_t case_id, const PageRequest& page) override;
   std::vector<VersionInUse> versions_in_use() override;
   Result<Case> commit(Transition t) override;
   std::vector<Vote> votes(int64_t case_id, int64_t round) override;

@@ -241,7 +241,8 @@ class Store {
   virtual Result<Case> open_case(Transition t) = 0;
   virtual std::optional<Case> case_by_id(int64_t id) = 0;
   virtual Page<Case> cases(const CaseQuery& q) = 0;
-  virtual std::vector<CaseEvent> events(int64_t case_id) = 0;
+  // A page of the case's events in order (seq from 1), with their total.
+  virtual Page<CaseEvent> events(int64_t case_id, const PageRequest& page) = 0;
   // The procedure versions active cases run on, each with one of those cases' ids: what a
   // reload must keep loaded. One grouped query, however many cases there are.
   struct VersionInUse {

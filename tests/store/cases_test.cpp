@@ -36,7 +36,7 @@ TEST_P(CaseStoreTest, OpenCaseAssignsIdRevAndFirstEvent) {
   EXPECT_EQ(c.created_at, t0());
   EXPECT_EQ(c.updated_at, t0());
   EXPECT_EQ(c.data.at("requested_grade").as_string(), "AA");
-  auto evs = store().events(c.id);
+  auto evs = store().events(c.id, {}).items;
   ASSERT_EQ(evs.size(), 1u);
   EXPECT_EQ(evs[0].seq, 1);
   EXPECT_EQ(evs[0].case_id, c.id);
@@ -74,7 +74,7 @@ TEST_P(CaseStoreTest, CommitsChainEventsAndCountRev) {
   EXPECT_EQ(r->data.at("note").as_string(), "已审");
   EXPECT_EQ(store().case_by_id(c.id)->rev, 4);
 
-  auto evs = store().events(c.id);
+  auto evs = store().events(c.id, {}).items;
   ASSERT_EQ(evs.size(), 4u);
   std::string prev;
   for (size_t i = 0; i < evs.size(); ++i) {
@@ -85,6 +85,14 @@ TEST_P(CaseStoreTest, CommitsChainEventsAndCountRev) {
   }
   EXPECT_EQ(evs[3].action, "passed");
   EXPECT_EQ(evs[2].payload.at("action").as_string(), "vote");
+
+  // Paged in the database: the second page of two, and a page past the end.
+  auto page = store().events(c.id, PageRequest{2, 2});
+  EXPECT_EQ(page.total, 4);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].seq, 3);
+  EXPECT_EQ(page.items[1].seq, 4);
+  EXPECT_TRUE(store().events(c.id, PageRequest{3, 2}).items.empty());
 }
 
 TEST_P(CaseStoreTest, StaleRevIsConflictAndWritesNothing) {
@@ -148,7 +156,7 @@ TEST_P(CaseStoreTest, OfTwoConcurrentCommitsOnOneRevExactlyOneWins) {
     c = ra ? *ra : *rb;
     EXPECT_EQ(c.rev, round + 2);
   }
-  EXPECT_EQ(store().events(c.id).size(), 7u);
+  EXPECT_EQ(store().events(c.id, {}).items.size(), 7u);
   EXPECT_TRUE(store().verify_audit().ok);
 }
 

@@ -107,7 +107,11 @@ export const cases = {
     api.post<Case>('/cases', body, { headers: { 'Idempotency-Key': newKey() } }),
   act: (id: number, action: string, body: { rev: number; comment?: string; data?: Record<string, unknown> }, key: string) =>
     api.post<Case>(`/cases/${id}/actions/${encodeURIComponent(action)}`, body, { headers: { 'Idempotency-Key': key } }),
-  history: (id: number | string) => api.get<Page<CaseEvent>>(`/cases/${id}/history`),
+  // The whole history: the endpoint is paged like every list.
+  history: async (id: number | string): Promise<Page<CaseEvent>> => {
+    const items = await fetchAll<CaseEvent>(`/cases/${id}/history`)
+    return { items, total: items.length }
+  },
   documents: (id: number | string) => api.get<Page<CaseDocument>>(`/cases/${id}/documents`),
   documentHtml: (id: number | string, name: string) =>
     request<string>(`/cases/${id}/documents/${encodeURIComponent(name)}`, { text: true }),
