@@ -28,13 +28,16 @@ struct Settings {
 };
 
 struct Tally {
-  int64_t acknowledged = 0;  // transitions answered 200
-  int64_t unavailable = 0;   // answered 503 while the fault lasted
-  int64_t lost = 0;          // acknowledged but missing afterwards
-  int64_t half_updated = 0;  // cases whose event count differs from their rev
-  int64_t chain_breaks = 0;  // audit chain did not verify
+  int64_t acknowledged = 0;             // transitions answered 200
+  int64_t reads = 0, failed_reads = 0;  // mixed load: reads, and those not answered 200/503
+  int64_t unavailable = 0;              // answered 503 while the fault lasted
+  int64_t lost = 0;                     // acknowledged but missing afterwards
+  int64_t half_updated = 0;             // cases whose event count differs from their rev
+  int64_t chain_breaks = 0;             // audit chain did not verify
   int64_t timers_expected = 0, timers_fired_once = 0;
-  bool recovered = true;  // writes succeed again once the fault is gone
+  std::string chains;          // the last verification: "audit entries, events, seconds"
+  bool recovered = true;       // writes succeed again once the fault is gone
+  bool memory_bounded = true;  // soak: RSS at the end within bounds of RSS once warm
   std::vector<std::pair<std::string, std::string>> notes;  // extra rows of the table
 };
 
@@ -50,8 +53,10 @@ class Harness {
   std::unique_ptr<HttpClient> admin();
   void setup();
   int64_t open(const std::string& kind);
-  // Each client steps its own case until `stop()` says so or the server stops answering.
-  void load(const std::function<bool()>& stop);
+  // Each client steps its own case until `stop()` says so or the server stops answering;
+  // `mixed`: with reads of the case, its history and the case list between the steps.
+  void load(const std::function<bool()>& stop, bool mixed = false);
+  void read_around(HttpClient& c, int64_t id, int64_t n);
   // One step of case `id` from `rev`: the HTTP status (and the new rev when 200).
   int step(HttpClient& c, int64_t id, int64_t& rev);
   void verify();
