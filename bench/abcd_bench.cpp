@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
       "classification run:    %lld of %lld enterprises graded and stored in %.2f s "
       "(%.0f enterprises/s)\n",
       static_cast<long long>(*graded), static_cast<long long>(total), run_s, figure);
-  std::printf("cpu time: read pass %.2f s, classification run %.2f s (both threads)\n",
+  std::printf("cpu time: read pass %.2f s, classification run %.2f s (all threads)\n",
               reference_cpu, run_cpu);
   std::printf("grades: A %lld, B %lld, C %lld, D %lld, not graded %lld\n",
               static_cast<long long>(grades[0]), static_cast<long long>(grades[1]),

@@ -62,9 +62,9 @@ class BatchQueue {
 
 }  // namespace
 
-// Three stages, each on its own thread: read (store), grade (Lua, on the calling thread),
-// write (store, then on_batch). Writing on the grading thread left a core idle while a
-// batch was stored; now the two cores share the three stages.
+// Three stages on their own threads: read (store), grade (Lua: the calling thread and
+// `graders - 1` more), write (store, then on_batch). Grading is the costliest stage, so it
+// gets more than one thread; with two, a two-core server keeps both cores busy.
 Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grader,
                                         const PassOptions& o) {
   BatchQueue<std::vector<ArchiveEntry>> to_grade;
@@ -97,21 +97,33 @@ Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grad
       to_write.stop();
     }
   });
-  ClassificationBatch grading(grader);
+  // Graders: each borrows its own Lua state from the grader's pool; batches are written in
+  // whatever order they are graded (each result is an upsert of its own enterprise).
+  std::mutex failure_mu;
   std::optional<Error> failure;
-  try {
-    while (auto batch = to_grade.pop()) {
-      if (to_write.stopped()) break;
-      auto results = grading.grade(*batch, o.as_of, o.run_id, o.at);
-      if (!results) {
-        failure = results.take_error();
-        break;
+  auto grade = [&] {
+    ClassificationBatch grading(grader);
+    try {
+      while (auto batch = to_grade.pop()) {
+        if (to_write.stopped()) break;
+        auto results = grading.grade(*batch, o.as_of, o.run_id, o.at);
+        if (!results) {
+          std::lock_guard lock(failure_mu);
+          if (!failure) failure = results.take_error();
+          break;
+        }
+        to_write.push(std::move(results.value()));
       }
-      to_write.push(std::move(results.value()));
+    } catch (const std::exception& e) {
+      std::lock_guard lock(failure_mu);
+      if (!failure) failure = err(ErrorCode::unavailable, e.what());
     }
-  } catch (const std::exception& e) {
-    failure = err(ErrorCode::unavailable, e.what());
-  }
+    to_grade.stop();  // a failed grader stops the others; a finished one finds nothing left
+  };
+  std::vector<std::thread> graders;
+  for (int i = 1; i < std::max(1, o.graders); ++i) graders.emplace_back(grade);
+  grade();
+  for (auto& t : graders) t.join();
   to_write.finish();
   to_grade.stop();
   reader.join();

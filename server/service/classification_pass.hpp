@@ -1,7 +1,7 @@
 #pragma once
 // Grades every enterprise of a scope as of a date: the store is read a batch at a time on
-// one thread, the previous batch is graded in Lua on the calling thread and the one before
-// it written (and reported to on_batch) on a third, so the two cores of a small server both
+// one thread, batches are graded in Lua on `graders` threads (the calling one among them)
+// and written (and reported to on_batch) on another, so the cores of a small server all
 // work. Used by classification runs and by `scripts/bench abcd`.
 #include <atomic>
 #include <functional>
@@ -21,6 +21,9 @@ struct PassOptions {
   int64_t run_id = 0;
   Instant at{};
   int batch_size = 2000;
+  // Grading threads, each with its own Lua state. Two keep a two-core server busy (grading
+  // costs about twice the read and the write together); more help only with more cores.
+  int graders = 2;
   bool write = true;  // false: grade only (the bench's read+grade figure)
   // After each batch, with the number graded so far; may return false to stop.
   std::function<bool(int64_t done, const std::vector<Classification>& batch)> on_batch;

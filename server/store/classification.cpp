@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "store/audit_log.hpp"
+#include "store/backends.hpp"
 #include "store/errors.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
@@ -195,27 +196,61 @@ std::vector<ArchiveEntry> SqlStore::archive_batch(const Scope& scope,
     q.add(EnterpriseRow::kColumns).add(" FROM enterprises e");
     w.append_to(q);
     q.add(" ORDER BY e.uscc LIMIT ?", {int64_t{limit}});
+    // The same enterprises' records: the USCC range of the batch, within the same filter.
+    auto records_of = [&](const std::string& last) {
+      Where rw = archive_where(scope, region);
+      rw.add("r.uscc > ? AND r.uscc <= ?", {after_uscc, last});
+      rw.add("r.corrected_at IS NULL");  // a corrected record no longer counts
+      Sql rq("SELECT ");
+      rq.add(ArchiveRecordRow::kColumns)
+          .add(" FROM quality_records r JOIN enterprises e ON e.uscc = r.uscc");
+      rw.append_to(rq);
+      rq.add(" ORDER BY r.uscc, r.occurred_on, r.id");
+      return rq;
+    };
     std::vector<ArchiveEntry> out;
+    // Records are matched by USCC, not by walking both lists: the database's collation need
+    // not be the byte order of std::string. Rows come grouped by enterprise, so the entry
+    // of the previous row is tried first.
+    std::unordered_map<std::string_view, size_t> index;
+    ArchiveEntry* last = nullptr;
+    auto entry_of = [&](std::string_view uscc) -> ArchiveEntry* {
+      if (last && last->enterprise.uscc == uscc) return last;
+      auto it = index.find(uscc);
+      return last = it == index.end() ? nullptr : &out[it->second];
+    };
+    auto index_batch = [&] {
+      index.reserve(out.size());
+      for (size_t i = 0; i < out.size(); ++i) index.emplace(out[i].enterprise.uscc, i);
+    };
+    if (sql->backend() == Backend::sqlite) {
+      // The bulk read of a whole province: straight through SQLite's C API.
+      sqlite_each_row(*sql, q, [&](const SqliteRow& row) {
+        out.push_back(ArchiveEntry{
+            Enterprise{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
+                       date_from(row.text(3)), std::string(row.text(4))},
+            {}});
+      });
+      if (out.empty()) return out;
+      index_batch();
+      sqlite_each_row(*sql, records_of(out.back().enterprise.uscc), [&](const SqliteRow& row) {
+        ArchiveEntry* e = entry_of(row.text(1));
+        if (!e) return;
+        QualityRecord& r = e->records.emplace_back();
+        r.id = row.integer(0);
+        r.uscc = e->enterprise.uscc;
+        r.kind = row.text(2);
+        r.category = row.text(3);
+        r.occurred_on = date_from(row.text(4));
+      });
+      return out;
+    }
     for (auto& e : fetch_all<EnterpriseRow>(*sql, std::move(q)))
       out.push_back(ArchiveEntry{std::move(e), {}});
     if (out.empty()) return out;
-    // The same enterprises' records: the USCC range of the batch, within the same filter.
-    Where rw = archive_where(scope, region);
-    rw.add("r.uscc > ? AND r.uscc <= ?", {after_uscc, out.back().enterprise.uscc});
-    rw.add("r.corrected_at IS NULL");  // a corrected record no longer counts
-    Sql rq("SELECT ");
-    rq.add(ArchiveRecordRow::kColumns)
-        .add(" FROM quality_records r JOIN enterprises e ON e.uscc = r.uscc");
-    rw.append_to(rq);
-    rq.add(" ORDER BY r.uscc, r.occurred_on, r.id");
-    // Matched by USCC, not by walking both lists: the database's collation need not be
-    // the byte order of std::string.
-    std::unordered_map<std::string_view, size_t> index;
-    index.reserve(out.size());
-    for (size_t i = 0; i < out.size(); ++i) index.emplace(out[i].enterprise.uscc, i);
-    for (auto& r : fetch_all<ArchiveRecordRow>(*sql, std::move(rq)))
-      if (auto it = index.find(r.uscc); it != index.end())
-        out[it->second].records.push_back(std::move(r));
+    index_batch();
+    for (auto& r : fetch_all<ArchiveRecordRow>(*sql, records_of(out.back().enterprise.uscc)))
+      if (ArchiveEntry* e = entry_of(r.uscc)) e->records.push_back(std::move(r));
     return out;
   });
 }

@@ -8,7 +8,7 @@ namespace qc::store {
 
 std::string date_text(Date d) { return format_date(d); }
 
-Date date_from(const std::string& s) {
+Date date_from(std::string_view s) {
   // Only this module writes dates, always as format_date; a row that fails to parse was
   // edited by hand, and the epoch marks it rather than aborting a whole listing.
   return parse_date(s).value_or(Date{std::chrono::sys_days{}});

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include <string>
+#include <string_view>
 
 #include "core/model.hpp"
 #include "store/store.hpp"
@@ -14,7 +15,7 @@
 namespace qc::store {
 
 std::string date_text(Date d);
-Date date_from(const std::string& s);  // a stored 'YYYY-MM-DD'
+Date date_from(std::string_view s);  // a stored 'YYYY-MM-DD'
 std::string json_text(const Json& v);
 Json json_from(const std::string& s);
 

@@ -31,6 +31,8 @@ class Sql {
   // Appends fixed text; each '?' in it becomes a placeholder for the next of `params`.
   Sql& add(std::string_view fragment, std::vector<Param> params = {});
   const std::string& text() const { return text_; }
+  // The values, in the order of their placeholders ":p0", ":p1", …
+  const std::vector<Param>& params() const { return params_; }
   // Binds the parameters to `st`; *this must outlive the statement's execution.
   void bind(soci::statement& st);
 
