@@ -2,8 +2,8 @@
 // 5,000,000 records) with plugins/credit/abcd.lua exactly as a classification run does
 // (batched store reads, one reused Lua state per grading thread, batched result writes),
 // and measures in the same run the reference: the same store pass without Lua or writes.
-// Prints the figures and one JSON line {"bench","figure","unit","reference",
-// "reference_figure","ratio"}.
+// Prints the figures on stderr and one JSON line {"bench","figure","unit","reference",
+// "reference_figure","ratio"} on stdout.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -150,9 +150,10 @@ int main(int argc, char** argv) {
       std::cerr << "bench abcd: generating failed: " << g.error().message << "\n";
       return 1;
     }
-    std::printf("generated %lld enterprises and %lld records in %.1f s (%s)\n",
-                static_cast<long long>(n_enterprises), static_cast<long long>(*g), seconds_since(t),
-                db.c_str());
+    std::fprintf(stderr,
+                 "bench: abcd: generated %lld enterprises and %lld records in %.1f s (%s)\n",
+                 static_cast<long long>(n_enterprises), static_cast<long long>(*g),
+                 seconds_since(t), db.c_str());
   }
   const int64_t total = store.count_enterprises(all, std::nullopt);
 
@@ -201,19 +202,23 @@ int main(int argc, char** argv) {
   }
   const double figure = static_cast<double>(*graded) / run_s;
   const double reference = static_cast<double>(read) / reference_s;
-  std::printf(
-      "read pass without Lua: %lld enterprises, %lld records in %.2f s (%.0f enterprises/s)\n",
-      static_cast<long long>(read), static_cast<long long>(read_records), reference_s, reference);
-  std::printf(
-      "classification run:    %lld of %lld enterprises graded and stored in %.2f s "
+  std::fprintf(stderr,
+               "bench: abcd: read pass without Lua: %lld enterprises, %lld records in %.2f s (%.0f "
+               "enterprises/s)\n",
+               static_cast<long long>(read), static_cast<long long>(read_records), reference_s,
+               reference);
+  std::fprintf(
+      stderr,
+      "bench: abcd: classification run:    %lld of %lld enterprises graded and stored in %.2f s "
       "(%.0f enterprises/s)\n",
       static_cast<long long>(*graded), static_cast<long long>(total), run_s, figure);
-  std::printf("cpu time: read pass %.2f s, classification run %.2f s (all threads)\n",
-              reference_cpu, run_cpu);
-  std::printf("grades: A %lld, B %lld, C %lld, D %lld, not graded %lld\n",
-              static_cast<long long>(grades[0]), static_cast<long long>(grades[1]),
-              static_cast<long long>(grades[2]), static_cast<long long>(grades[3]),
-              static_cast<long long>(grades[4]));
+  std::fprintf(stderr,
+               "bench: abcd: cpu time: read pass %.2f s, classification run %.2f s (all threads)\n",
+               reference_cpu, run_cpu);
+  std::fprintf(stderr, "bench: abcd: grades: A %lld, B %lld, C %lld, D %lld, not graded %lld\n",
+               static_cast<long long>(grades[0]), static_cast<long long>(grades[1]),
+               static_cast<long long>(grades[2]), static_cast<long long>(grades[3]),
+               static_cast<long long>(grades[4]));
   boost::json::object line{{"bench", "abcd"},
                            {"figure", std::round(figure)},
                            {"unit", "enterprises/s"},

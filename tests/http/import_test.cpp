@@ -1,6 +1,7 @@
 // POST /api/v1/import as a streaming route: a body over the server's 1 MiB limit is read
 // and imported as it arrives (the import limit applies instead), every row in its own
 // transaction, with the report of API.md "Archive import". Other routes keep their limit.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -100,6 +101,44 @@ TEST_F(ImportTest, AnArchiveLargerThanTheBodyLimitIsImportedRowByRow) {
 
   // The connection is still good for the next request.
   EXPECT_EQ(c.get("/api/v1/me").status, 200);
+}
+
+TEST_F(ImportTest, PastTenThousandRowsTheReportListsOnlyTheRefusedOnes) {
+  const std::string u = make_uscc("320102", "MA1QMPBAG");
+  std::string csv = kHeader;
+  csv += u + ",大档案企业,320102,2016-05-01,,,,,\n";
+  int rows = 1;
+  const std::vector<int> refused{9'999, 10'001, 10'250};
+  while (rows < 10'300) {
+    ++rows;
+    const bool bad = std::find(refused.begin(), refused.end(), rows) != refused.end();
+    csv += u + ",,,,good," + (bad ? "made_up" : "award") + ",2026-01-01,表彰,\n";
+  }
+  HttpClient& c = *admin;
+  c.set_timeout(std::chrono::minutes(5));
+  auto r = import(c, csv);
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  const json::value report = r.json();
+  EXPECT_EQ(report.at("rows").as_int64(), rows);
+  EXPECT_EQ(report.at("failed").as_int64(), 3);
+  EXPECT_EQ(report.at("imported").as_int64(), rows - 3);
+  EXPECT_FALSE(report.at("items_complete").as_bool());
+  // Every row up to 10,000 (the refused 9,999th among them), then only the refused ones.
+  const auto& items = report.at("items").as_array();
+  ASSERT_EQ(items.size(), size_t{10'002});
+  EXPECT_EQ(items.at(9'998).at("row").as_int64(), 9'999);
+  EXPECT_FALSE(items.at(9'998).at("ok").as_bool());
+  EXPECT_EQ(items.at(9'999).at("row").as_int64(), 10'000);
+  EXPECT_TRUE(items.at(9'999).at("ok").as_bool());
+  for (size_t i : {size_t{10'000}, size_t{10'001}}) {
+    const auto& item = items.at(i);
+    EXPECT_FALSE(item.at("ok").as_bool());
+    EXPECT_EQ(item.at("line").as_int64(), item.at("row").as_int64() + 1);
+    EXPECT_EQ(item.at("error").at("field"), "category");
+  }
+  EXPECT_EQ(items.at(10'000).at("row").as_int64(), 10'001);
+  EXPECT_EQ(items.at(10'001).at("row").as_int64(), 10'250);
+  EXPECT_EQ(total_records(u), rows - 1 - 3);  // the first row only registered it
 }
 
 TEST_F(ImportTest, OtherRoutesKeepTheOneMebibyteLimit) {
