@@ -13,16 +13,17 @@ Result<Case> SqlStore::open_case(Transition t) {
     c.rev = static_cast<int64_t>(t.events.size());
     if (c.created_at == Instant{} && !t.events.empty()) c.created_at = t.events.front().at;
     c.updated_at = t.events.empty() ? c.created_at : t.events.back().at;
+    // Built (the data serialised) before the writer is taken: the writer is the one
+    // serial section of every write on SQLite.
+    Sql insert(
+        "INSERT INTO cases (procedure, version, uscc, region, stage, status, data, rev, "
+        "stage_seq, opened_by, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {c.procedure, int64_t{c.version}, c.enterprise, c.region, c.stage, c.status,
+         json_text(c.data), c.rev, c.stage_seq, c.opened_by, secs(c.created_at),
+         secs(c.updated_at)});
     WriteTx tx = db_.write();
-    c.id =
-        fetch_int(tx.sql(),
-                  Sql("INSERT INTO cases (procedure, version, uscc, region, stage, status, data, "
-                      "rev, stage_seq, opened_by, created_at, updated_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {c.procedure, int64_t{c.version}, c.enterprise, c.region, c.stage, c.status,
-                       json_text(c.data), c.rev, c.stage_seq, c.opened_by, secs(c.created_at),
-                       secs(c.updated_at)}))
-            .value_or(0);
+    c.id = fetch_int(tx.sql(), std::move(insert)).value_or(0);
     Result<Case> stored = finish_transition(tx, c.id, t);
     if (stored) tx.commit();
     return stored;
@@ -34,14 +35,15 @@ Result<Case> SqlStore::commit(Transition t) {
     Case& c = t.next;
     c.rev = t.expected_rev + static_cast<int64_t>(t.events.size());
     if (!t.events.empty()) c.updated_at = t.events.back().at;
-    WriteTx tx = db_.write();
     // The compare-and-set on rev: on PostgreSQL a concurrent writer of the same case waits
     // for this row lock and then sees the new rev; on SQLite writers are serialised.
-    const int64_t changed = exec(
-        tx.sql(), Sql("UPDATE cases SET version = ?, stage = ?, status = ?, data = ?, rev = ?, "
-                      "stage_seq = ?, updated_at = ? WHERE id = ? AND rev = ?",
-                      {int64_t{c.version}, c.stage, c.status, json_text(c.data), c.rev, c.stage_seq,
-                       secs(c.updated_at), c.id, t.expected_rev}));
+    Sql update(
+        "UPDATE cases SET version = ?, stage = ?, status = ?, data = ?, rev = ?, "
+        "stage_seq = ?, updated_at = ? WHERE id = ? AND rev = ?",
+        {int64_t{c.version}, c.stage, c.status, json_text(c.data), c.rev, c.stage_seq,
+         secs(c.updated_at), c.id, t.expected_rev});
+    WriteTx tx = db_.write();
+    const int64_t changed = exec(tx.sql(), std::move(update));
     if (changed == 0) {
       if (!read_case(tx.sql(), c.id)) return err(ErrorCode::not_found, "no such case");
       return err(ErrorCode::conflict, "the case has changed (stale rev)", "rev");

@@ -93,11 +93,12 @@ Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t) {
   if (Status s = apply_timers(sql, case_id, t, now); !s) return s.take_error();
   if (Status s = apply_register_writes(sql, case_id, t.writes, now); !s) return s.take_error();
 
-  std::optional<Case> stored = read_case(sql, case_id);
-  if (!stored) return err(ErrorCode::internal, "the case vanished inside its transaction");
+  // The row is what the caller just wrote (its rev checked): not read back.
+  Case stored = t.next;
+  stored.id = case_id;
   if (t.idempotency) {
     StoredResponse& r = *t.idempotency;
-    if (r.render) r.body = r.render(*stored);
+    if (r.render) r.body = r.render(stored);
     try {
       exec(sql, Sql("INSERT INTO idempotency (username, idem_key, request_hash, status, body, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -111,7 +112,7 @@ Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t) {
   }
   add_to_detail(t.audit, "case_id", case_id);
   append_audit_entry(tx, std::move(t.audit));
-  return std::move(*stored);
+  return stored;
 }
 
 }  // namespace qc::store

@@ -7,7 +7,8 @@
 
 namespace qc::store {
 
-// Applies `t` (except the case row) for case `case_id` and returns the case as stored.
+// Applies `t` (except the case row, which the caller has written from `t.next`) for case
+// `case_id` and returns the case as stored: `t.next` with its id.
 // An Error means the caller must not commit (the WriteTx then rolls everything back).
 Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t);
 

@@ -8,6 +8,7 @@ class AuditQueryTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     // Day 0 alice on case 7, day 1 bob on case 8, day 2 alice without a case, day 3 alice
     // on case 8.
     add("alice", 7, 0);
