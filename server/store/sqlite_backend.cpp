@@ -64,13 +64,15 @@ void sqlite_each_row(Connection& c, const Sql& q,
     const std::string name = ":p" + std::to_string(i);
     const int at = sqlite_api::sqlite3_bind_parameter_index(st, name.c_str());
     int rc = 0;
-    if (const auto* s = std::get_if<std::string>(&params[i]))
+    if (const auto* s = std::get_if<std::string>(&params[i])) {
+      // No destructor: SQLITE_STATIC, `q` outlives the statement.
       rc = sqlite_api::sqlite3_bind_text(st, at, s->data(), static_cast<int>(s->size()),
-                                         sqlite_api::sqlite3_destructor_type{});  // static
-    else if (const auto* n = std::get_if<int64_t>(&params[i]))
+                                         sqlite_api::sqlite3_destructor_type{});
+    } else if (const auto* n = std::get_if<int64_t>(&params[i])) {
       rc = sqlite_api::sqlite3_bind_int64(st, at, *n);
-    else
+    } else {
       rc = sqlite_api::sqlite3_bind_null(st, at);
+    }
     if (rc != 0) fail("bind " + name);
   }
   const SqliteRow r(st);
