@@ -50,10 +50,11 @@ Status apply_timers(Connection& sql, int64_t case_id, const Transition& t, Insta
                                     {secs(now), *t.fired_timer, case_id}));
     if (n == 0) return err(ErrorCode::conflict, "the timer has already fired or was cancelled");
   }
-  if (t.cancel_timers)
+  if (t.cancel_timers) {
     exec(sql, Sql("UPDATE timers SET cancelled_at = ? WHERE case_id = ? AND fired_at IS NULL "
                   "AND cancelled_at IS NULL",
                   {secs(now), case_id}));
+  }
   if (t.new_timer) {
     const Timer& tm = *t.new_timer;
     exec(sql, Sql("INSERT INTO timers (case_id, stage, fire_action, due_at, provisional) "
