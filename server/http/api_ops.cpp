@@ -47,7 +47,12 @@ void add_ops_routes(Router& r, Api& api) {
                    db && procs ? 200 : 503);
   });
 
-  r.add("GET", "/metrics", [&api](Request&) { return metrics_response(api.metrics); });
+  r.add("GET", "/metrics", [&api](Request&) {
+    const StoreStats s = api.store.stats();
+    api.metrics.set_db_pool(s.pool_in_use, s.pool_size);
+    api.metrics.set_write_batches(s.write_batches, s.batched_writes);
+    return metrics_response(api.metrics);
+  });
 
   r.add("POST", "/api/v1/admin/clock", [&api](Request& req) { return move_clock(req, api); });
   r.add("GET", "/api/v1/admin/clock", [&api](Request& req) {
@@ -66,8 +71,8 @@ void add_ops_routes(Router& r, Api& api) {
     if (!v.ok) o["broken"] = json::object{{"seq", v.broken_seq}, {"reason", v.reason}};
     json::object events{{"ok", ev.ok}, {"cases", ev.cases}, {"entries", ev.events}};
     if (!ev.ok)
-      events["broken"] = json::object{
-          {"case_id", ev.broken_case}, {"seq", ev.broken_seq}, {"reason", ev.reason}};
+      events["broken"] =
+          json::object{{"case_id", ev.broken_case}, {"seq", ev.broken_seq}, {"reason", ev.reason}};
     o["events"] = std::move(events);
     return ok_json(o);
   });

@@ -57,6 +57,12 @@ void Metrics::set_db_pool(size_t in_use, size_t size) {
   db_size_ = size;
 }
 
+void Metrics::set_write_batches(std::uint64_t batches, std::uint64_t writes) {
+  std::lock_guard lock(mu_);
+  write_batches_ = batches;
+  batched_writes_ = writes;
+}
+
 std::string Metrics::render() const {
   std::string out;
   out +=
@@ -85,6 +91,7 @@ std::string Metrics::render() const {
   }
   const size_t in_use = db_in_use_;
   const size_t size = db_size_;
+  const std::uint64_t batches = write_batches_, batched = batched_writes_;
   out +=
       "# HELP qcredit_transitions_total Accepted case transitions.\n"
       "# TYPE qcredit_transitions_total counter\n"
@@ -100,7 +107,18 @@ std::string Metrics::render() const {
       "# TYPE qcredit_db_pool_connections gauge\n"
       "qcredit_db_pool_connections{state=\"in_use\"} " +
       std::to_string(in_use) + "\nqcredit_db_pool_connections{state=\"idle\"} " +
-      std::to_string(size > in_use ? size - in_use : 0) + "\n";
+      std::to_string(size > in_use ? size - in_use : 0) +
+      "\n"
+      "# HELP qcredit_db_write_batches_total SQLite group-commit batches committed (one fsync "
+      "each).\n"
+      "# TYPE qcredit_db_write_batches_total counter\n"
+      "qcredit_db_write_batches_total " +
+      std::to_string(batches) +
+      "\n"
+      "# HELP qcredit_db_batched_writes_total Write transactions committed in those batches.\n"
+      "# TYPE qcredit_db_batched_writes_total counter\n"
+      "qcredit_db_batched_writes_total " +
+      std::to_string(batched) + "\n";
   return out;
 }
 

@@ -24,6 +24,9 @@ class Metrics {
   void add_transitions(std::uint64_t n);
   void set_timer_lag_seconds(double seconds);
   void set_db_pool(size_t in_use, size_t size);
+  // SQLite group commit: batches committed and the writes in them (the average batch size
+  // is their ratio).
+  void set_write_batches(std::uint64_t batches, std::uint64_t writes);
 
   std::string render() const;
 
@@ -41,6 +44,7 @@ class Metrics {
   std::atomic<double> timer_lag_seconds_{0};
   size_t db_in_use_ = 0;  // guarded by mu_: the pair is read together
   size_t db_size_ = 0;
+  std::uint64_t write_batches_ = 0, batched_writes_ = 0;  // guarded by mu_
 };
 
 // GET /metrics: the rendered text with the exposition format's content type.

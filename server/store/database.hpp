@@ -43,6 +43,7 @@ class Database {
   // Real time (timer leases are judged on it plus the stored clock offset).
   Instant real_now() const { return clock_->now(); }
   const GroupCommit* group_commit() const { return group_.get(); }
+  const Pool& pool() const { return pool_; }
 
  private:
   Backend backend_;

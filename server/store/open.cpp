@@ -1,5 +1,6 @@
 // open_store: parses the URL, opens the pool on the right backend and migrates.
 #include <filesystem>
+#include <tuple>
 
 #include "store/backends.hpp"
 #include "store/errors.hpp"
@@ -78,6 +79,16 @@ namespace qc::store {
 
 std::string SqlStore::backend() const {
   return db_.backend() == Backend::sqlite ? "sqlite" : "postgresql";
+}
+
+StoreStats SqlStore::stats() const {
+  StoreStats s;
+  std::tie(s.pool_in_use, s.pool_size) = db_.pool().usage();
+  if (const GroupCommit* g = db_.group_commit()) {
+    s.write_batches = g->batches_committed();
+    s.batched_writes = g->members_committed();
+  }
+  return s;
 }
 
 bool SqlStore::ping() {

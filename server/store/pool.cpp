@@ -44,6 +44,13 @@ Pool::Lease Pool::acquire() {
   return Lease(this, slot, slots_[slot].session.get());
 }
 
+std::pair<size_t, size_t> Pool::usage() const {
+  std::lock_guard lock(mu_);
+  size_t busy = 0;
+  for (const auto& s : slots_) busy += s.busy ? 1 : 0;
+  return {busy, slots_.size()};
+}
+
 void Pool::release(size_t slot, bool suspect) {
   {
     std::lock_guard lock(mu_);

@@ -42,6 +42,8 @@ class Pool {
 
   // Blocks until a session is free.
   Lease acquire();
+  // Sessions leased now, and the pool's size.
+  std::pair<size_t, size_t> usage() const;
 
  private:
   struct Slot {
@@ -52,7 +54,7 @@ class Pool {
   void release(size_t slot, bool suspect);
 
   Opener open_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable freed_;
   std::vector<Slot> slots_;
 };

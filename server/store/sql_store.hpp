@@ -18,6 +18,7 @@ class SqlStore final : public Store {
 
   std::string backend() const override;
   bool ping() override;
+  StoreStats stats() const override;
 
   Status insert_enterprise(const Enterprise& e, AuditEntry audit) override;
   std::optional<Enterprise> enterprise(const std::string& uscc) override;

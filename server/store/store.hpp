@@ -197,12 +197,20 @@ struct AuditQuery {
   PageRequest page;
 };
 
+// What /metrics shows of the store.
+struct StoreStats {
+  size_t pool_in_use = 0, pool_size = 0;  // pooled sessions leased, and all of them
+  // SQLite group commit (both 0 on PostgreSQL): batches committed, writes in them.
+  uint64_t write_batches = 0, batched_writes = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
   virtual std::string backend() const = 0;  // "sqlite" | "postgresql"
   virtual bool ping() = 0;
+  virtual StoreStats stats() const = 0;
 
   // Enterprises and the quality archive.
   virtual Status insert_enterprise(const Enterprise& e, AuditEntry audit) = 0;  // already_exists

@@ -36,7 +36,8 @@ class ApiTest : public ApiFixture {
 
 TEST_F(ApiTest, LoginAndUnauthenticatedPaths) {
   auto c = client();
-  auto wrong = c->post("/api/v1/session", json::object{{"username", "admin"}, {"password", "nope-nope-nope"}});
+  auto wrong = c->post("/api/v1/session",
+                       json::object{{"username", "admin"}, {"password", "nope-nope-nope"}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(error_code(wrong), "unauthenticated");
   EXPECT_EQ(c->get("/api/v1/cases").status, 401);
@@ -67,15 +68,17 @@ TEST_F(ApiTest, CookieWritesNeedCsrfToken) {
                     {"data", json::object{{"plan_title", "方案"}}}};
   EXPECT_EQ(c->get("/api/v1/me", {{"Cookie", session}}).status, 200);
   EXPECT_EQ(c->post("/api/v1/cases", body, {{"Cookie", session}}).status, 403);
-  EXPECT_EQ(c->post("/api/v1/cases", body, {{"Cookie", session}, {"X-CSRF-Token", csrf}}).status, 201);
+  EXPECT_EQ(c->post("/api/v1/cases", body, {{"Cookie", session}, {"X-CSRF-Token", csrf}}).status,
+            201);
 }
 
 TEST_F(ApiTest, ErrorStatusesNameTheProblem) {
   EXPECT_EQ(admin->request("POST", "/api/v1/enterprises", "{not json").status, 400);
-  auto bad_uscc = admin->post("/api/v1/enterprises", json::object{{"uscc", "91110108717809965C"},
-                                                                  {"name", "x"},
-                                                                  {"region", "110108"},
-                                                                  {"established_on", "2020-01-01"}});
+  auto bad_uscc =
+      admin->post("/api/v1/enterprises", json::object{{"uscc", "91110108717809965C"},
+                                                      {"name", "x"},
+                                                      {"region", "110108"},
+                                                      {"established_on", "2020-01-01"}});
   EXPECT_EQ(bad_uscc.status, 422);
   EXPECT_EQ(error_code(bad_uscc), "invalid_uscc");
   auto dup = admin->post("/api/v1/enterprises", json::object{{"uscc", association},
@@ -84,12 +87,15 @@ TEST_F(ApiTest, ErrorStatusesNameTheProblem) {
                                                              {"established_on", "2020-01-01"}});
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(error_code(dup), "already_exists");
-  auto no_name = admin->post("/api/v1/enterprises", json::object{{"uscc", make_uscc("320000", "501234560")}});
+  auto no_name =
+      admin->post("/api/v1/enterprises", json::object{{"uscc", make_uscc("320000", "501234560")}});
   EXPECT_EQ(no_name.status, 422);
   EXPECT_EQ(no_name.json().at("error").at("field"), "name");
 
   auto rec = admin->post("/api/v1/enterprises/" + association + "/records",
-                         json::object{{"kind", "bad"}, {"category", "made_up"}, {"occurred_on", "2026-01-01"},
+                         json::object{{"kind", "bad"},
+                                      {"category", "made_up"},
+                                      {"occurred_on", "2026-01-01"},
                                       {"source", "x"}});
   EXPECT_EQ(rec.status, 422);
   EXPECT_EQ(rec.json().at("error").at("field"), "category");
@@ -134,12 +140,17 @@ TEST_F(ApiTest, IdempotencyKeyReplaysTheFirstAnswer) {
   auto retry = org->request("POST", path, body, {{"Idempotency-Key", "k-1"}});
   EXPECT_EQ(retry.status, 200);
   EXPECT_EQ(retry.body, first.body);
-  auto other = org->request("POST", path, json::serialize(act_body(2)), {{"Idempotency-Key", "k-1"}});
+  auto other =
+      org->request("POST", path, json::serialize(act_body(2)), {{"Idempotency-Key", "k-1"}});
   EXPECT_EQ(other.status, 422);
-  EXPECT_EQ(org->get("/api/v1/cases/" + std::to_string(id) + "/history").json().at("total").as_int64(), 2);
+  EXPECT_EQ(
+      org->get("/api/v1/cases/" + std::to_string(id) + "/history").json().at("total").as_int64(),
+      2);
 
-  const std::string open_body = json::serialize(json::object{
-      {"procedure", "national.commitment_workplan"}, {"enterprise", association}, {"data", {{"plan_title", "p"}}}});
+  const std::string open_body =
+      json::serialize(json::object{{"procedure", "national.commitment_workplan"},
+                                   {"enterprise", association},
+                                   {"data", {{"plan_title", "p"}}}});
   auto o1 = org->request("POST", "/api/v1/cases", open_body, {{"Idempotency-Key", "open-1"}});
   auto o2 = org->request("POST", "/api/v1/cases", open_body, {{"Idempotency-Key", "open-1"}});
   ASSERT_EQ(o1.status, 201) << o1.body;
@@ -168,7 +179,8 @@ TEST_F(ApiTest, ReloadIsAllOrNothing) {
   const auto body = failed.json();
   const auto& details = body.at("error").at("details").as_array();
   ASSERT_FALSE(details.empty());
-  EXPECT_NE(std::string(details.at(0).at("file").as_string()).find("broken.lua"), std::string::npos);
+  EXPECT_NE(std::string(details.at(0).at("file").as_string()).find("broken.lua"),
+            std::string::npos);
   auto procs = admin->get("/api/v1/procedures");
   EXPECT_EQ(procs.json().at("total").as_int64(), loaded) << "the old set keeps serving";
   auto org = login("organizer-js");
@@ -185,6 +197,11 @@ TEST_F(ApiTest, OperationsEndpoints) {
   EXPECT_EQ(c->get("/readyz").status, 200);
   auto metrics = c->get("/metrics");
   EXPECT_NE(metrics.body.find("qcredit_http_requests_total"), std::string::npos);
+  // The store's figures are live: the pool has sessions, and SQLite has committed batches
+  // (the admin's login and the setup wrote).
+  EXPECT_EQ(metrics.body.find("qcredit_db_pool_connections{state=\"idle\"} 0\n"),
+            std::string::npos);
+  EXPECT_EQ(metrics.body.find("qcredit_db_write_batches_total 0\n"), std::string::npos);
   auto verify = admin->get("/api/v1/audit/verify");
   ASSERT_EQ(verify.status, 200);
   EXPECT_TRUE(verify.json().at("ok").as_bool());

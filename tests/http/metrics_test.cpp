@@ -50,7 +50,10 @@ TEST(Metrics, GaugesAndTransitions) {
   m.add_transitions(2);
   m.set_timer_lag_seconds(1.5);
   m.set_db_pool(3, 8);
+  m.set_write_batches(4, 10);
   const std::string text = m.render();
+  EXPECT_TRUE(has_line(text, "qcredit_db_write_batches_total 4"));
+  EXPECT_TRUE(has_line(text, "qcredit_db_batched_writes_total 10"));
   EXPECT_TRUE(has_line(text, "qcredit_transitions_total 5"));
   EXPECT_TRUE(has_line(text, "qcredit_timer_lag_seconds 1.5"));
   EXPECT_TRUE(has_line(text, R"(qcredit_db_pool_connections{state="in_use"} 3)"));
