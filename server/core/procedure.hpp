@@ -33,6 +33,11 @@ struct ActionDef {
   std::vector<std::string> requires_fields;
   std::vector<std::string> fields;  // fields the action's form shows
   std::string basis;
+
+  // Whether a request taking this action may write `field`: only what its form shows or
+  // what it requires. Everything else in case.data belongs to other actions, to the
+  // opener, or to the procedure itself (fx.set), and a request cannot touch it.
+  bool takes(std::string_view field) const;
 };
 
 struct TimerDef {
@@ -113,6 +118,11 @@ struct ProcedureDef {
       if (f.name == name) return &f;
     return nullptr;
   }
+  // Whether the data a case is opened with may hold `field`: a declared field that is
+  // required, or on a form of the start stage, or on no action's form at all (the
+  // opener's, e.g. the facts of a sanction). A field another stage's action takes is that
+  // action's; an undeclared key is never the request's.
+  bool opening_takes(std::string_view field) const;
 };
 
 }  // namespace qc

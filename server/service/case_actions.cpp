@@ -70,6 +70,10 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const 
   bool voted_after = false;
 
   if (is_vote) {
+    for (const auto& [key, value] : req.data)
+      if (key != "vote")
+        return err(ErrorCode::validation, "action vote takes only vote, not " + std::string(key),
+                   std::string(key));
     const auto* v = req.data.if_contains("vote");
     if (!v || !v->is_string() || (v->as_string() != "pass" && v->as_string() != "fail"))
       return err(ErrorCode::validation, "vote must be \"pass\" or \"fail\"", "vote");
@@ -97,6 +101,7 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const 
       voted_after = false;
     }
   } else {
+    if (auto s = check_writable(*def, *adef, req.data); !s) return s.take_error();
     if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
     merge_into(t.next.data, req.data);
     if (auto s = check_required(adef->requires_fields, t.next.data, *def); !s)

@@ -120,6 +120,7 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
   const Date today = beijing_date(now);
   if (auto ban = active_ban(store_, ent->uscc, def->family, today)) return banned_error(*ban);
 
+  if (auto s = check_opening_writable(*def, req.data); !s) return s.take_error();
   if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
   std::vector<std::string> required;
   for (const auto& f : def->fields)

@@ -1,5 +1,7 @@
 #include "service/data_validation.hpp"
 
+#include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 
 #include "core/time.hpp"
@@ -42,7 +44,54 @@ Status check_type(const FieldDef& f, const Json& v) {
   }
   return ok_status();
 }
+template <typename Takes>
+Status only_taken(const JsonObject& data, Takes takes, const std::string& what,
+                  const std::string& allowed) {
+  boost::json::array details;
+  std::string first, list;
+  for (const auto& [key, value] : data) {
+    if (takes(key)) continue;
+    const std::string k(key);
+    if (first.empty()) first = k;
+    list += (list.empty() ? "" : ", ") + k;
+    details.push_back(boost::json::object{{"field", k}, {"message", what + " does not take " + k}});
+  }
+  if (first.empty()) return ok_status();
+  Error e = err(ErrorCode::validation,
+                what + " does not take " + list + " (it takes " +
+                    (allowed.empty() ? std::string("no data") : allowed) + ")",
+                first);
+  e.details = std::move(details);
+  return e;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
 }  // namespace
+
+Status check_writable(const ProcedureDef&, const ActionDef& action, const JsonObject& data) {
+  std::vector<std::string> allowed = action.fields;
+  for (const auto& r : action.requires_fields)
+    if (std::find(allowed.begin(), allowed.end(), r) == allowed.end()) allowed.push_back(r);
+  const std::string what =
+      "action " + action.id + (action.title.empty() || action.title == action.id
+                                   ? std::string()
+                                   : " (" + action.title + ")");
+  return only_taken(
+      data, [&](std::string_view k) { return action.takes(k); }, what, joined(allowed));
+}
+
+Status check_opening_writable(const ProcedureDef& def, const JsonObject& data) {
+  std::vector<std::string> allowed;
+  for (const auto& f : def.fields)
+    if (def.opening_takes(f.name)) allowed.push_back(f.name);
+  return only_taken(
+      data, [&](std::string_view k) { return def.opening_takes(k); },
+      "opening a case of " + def.id, joined(allowed));
+}
 
 bool json_non_empty(const Json* v) {
   if (!v || v->is_null()) return false;

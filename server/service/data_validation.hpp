@@ -6,8 +6,14 @@
 
 namespace qc {
 
-// Each declared key must have its field's type; undeclared keys are stored as given.
+// Each declared key must have its field's type.
 Status validate_fields(const ProcedureDef& def, const JsonObject& data);
+// What a request may write: taking `action`, only the fields the action takes
+// (ActionDef::takes); opening, ProcedureDef::opening_takes. Any other key, undeclared ones
+// included, is 422 `validation` naming every such key (`field` is the first, `details`
+// lists each), so that no request writes what another role or the procedure decides.
+Status check_writable(const ProcedureDef& def, const ActionDef& action, const JsonObject& data);
+Status check_opening_writable(const ProcedureDef& def, const JsonObject& data);
 // Each named field must be present and non-empty in `data`.
 Status check_required(const std::vector<std::string>& names, const JsonObject& data,
                       const ProcedureDef& def);

@@ -51,7 +51,8 @@ TEST_F(JiangsuScenario, GradeAFromApplicationThroughCorrectionToAnnouncement) {
   EXPECT_FALSE(resubmitted.json().as_object().contains("deadline"));
   auto upgraded = step("xw-samr", id, "approve", {{"requested_grade", "AAA"}});
   ASSERT_EQ(upgraded.status, 422) << upgraded.body;
-  EXPECT_EQ(error_code(upgraded), "guard_failed");
+  EXPECT_EQ(error_code(upgraded), "validation") << "the grade is the applicant's field";
+  EXPECT_EQ(str(upgraded.json().at("error").at("field")), "requested_grade");
 
   steps(id, local_reviews());
   auto city = get_case(id);

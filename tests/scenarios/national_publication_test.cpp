@@ -21,14 +21,15 @@ class PublicationScenario : public NationalAbcdScenario {
   // ent_a applies and the province approves, with the inspection body's opinion.
   void publish_a() {
     auto ent = login("ent-a");
-    auto opened = open(*ent, "national.a_publication", ent_a,
-                       {{"statement", "自愿申请公示"}, {"needs_supervised_inspection", true}});
+    auto opened = open(*ent, "national.a_publication", ent_a, {{"statement", "自愿申请公示"}});
     ASSERT_EQ(opened.status, 201) << opened.body;
     const int64_t id = id_of(opened);
     auto submitted = act(*ent, id, "submit", rev_of(opened));
     ASSERT_EQ(submitted.status, 200) << submitted.body;
     auto js = login("js-samr");
-    auto early = act(*js, id, "approve", rev_of(submitted), {{"evaluation_opinion", "符合"}});
+    // Whether the products need supervised inspection is the province's finding.
+    auto early = act(*js, id, "approve", rev_of(submitted),
+                     {{"evaluation_opinion", "符合"}, {"needs_supervised_inspection", true}});
     ASSERT_EQ(early.status, 422) << early.body;
     EXPECT_EQ(error_code(early), "guard_failed");  // the inspection body has not spoken
     auto asked = act(*js, id, "request_opinion", rev_of(submitted));

@@ -69,7 +69,7 @@ return procedure {
       basis = basis,
       actions = {
         submit = { title = "提交申请", role = "enterprise", to = "evaluation", guard = graded_a,
-                   basis = basis },
+                   fields = { "statement" }, basis = basis },
         withdraw = { title = "撤回申请", role = "enterprise", to = "withdrawn" },
       },
     },
@@ -77,13 +77,17 @@ return procedure {
       title = "省级质检部门评价",
       basis = basis,
       actions = {
+        -- Whether the products need supervised inspection is the province's finding, not
+        -- the applicant's: asking the inspection body records it.
         request_opinion = { title = "请检验单位提出评价意见", role = "samr", level = "province",
-                            to = "inspection_opinion", basis = basis },
+                            to = "inspection_opinion", basis = basis,
+                            effects = function(case, fx) fx.set { needs_supervised_inspection = true } end },
         approve = { title = "评价通过，对外公示", role = "samr", level = "province",
                     to = "published", requires = { "evaluation_opinion" },
+                    fields = { "evaluation_opinion", "needs_supervised_inspection" },
                     guard = ready_to_approve, basis = basis },
         reject = { title = "不予公示", role = "samr", level = "province", to = "rejected",
-                   requires = { "reject_reason" }, basis = basis },
+                   requires = { "reject_reason" }, fields = { "reject_reason" }, basis = basis },
       },
     },
     inspection_opinion = {
@@ -91,7 +95,8 @@ return procedure {
       basis = basis,
       actions = {
         give_opinion = { title = "提交评价意见", role = "expert", level = "province",
-                         to = "evaluation", requires = { "inspection_opinion" }, basis = basis },
+                         to = "evaluation", requires = { "inspection_opinion" },
+                         fields = { "inspection_opinion" }, basis = basis },
       },
     },
     published = {

@@ -73,7 +73,7 @@ return procedure {
       timer = { workdays = STATEMENT_WORKDAYS, fire = "statement_window_passed" },
       actions = {
         state = { title = "提交陈述申辩", role = "enterprise", to = "decision",
-                  requires = { "statement" } },
+                  requires = { "statement" }, fields = { "statement" } },
         statement_window_passed = { title = "陈述申辩期满", role = "system", to = "decision" },
       },
     },
@@ -82,10 +82,12 @@ return procedure {
       basis = basis,
       actions = {
         confirm = { title = "复核属实，纳入黑名单并曝光", role = "samr", level = "province",
-                    to = "blacklisted", requires = { "recheck_findings" }, guard = graded_d,
+                    to = "blacklisted", requires = { "recheck_findings" },
+                    fields = { "recheck_findings" }, guard = graded_d,
                     basis = "《关于加强企业质量信用监管工作的意见》四（四）" },
         not_confirm = { title = "复核不属实，更正记录", role = "samr", level = "province",
                         to = "corrected", requires = { "correction" },
+                        fields = { "correction", "corrected_records", "recheck_findings" },
                         guard = untrue_records_valid, basis = basis },
       },
     },

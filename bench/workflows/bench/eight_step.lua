@@ -18,6 +18,7 @@ return procedure {
   id = "bench.eight_step", version = 1, title = "Benchmark: eight guarded steps",
   region = "000000", family = "bench.eight_step",
   starters = { "admin" },
+  fields = { { name = "score", type = "integer", label = "score" } },
   start = "s1",
   stages = {
     s1 = { title = "Step 1", actions = { next = step("s2") } },
