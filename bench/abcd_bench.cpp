@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
   };
   t = Stopwatch::now();
   cpu = cpu_seconds();
-  auto graded = run_classification_pass(store, **grader, o);
+  auto graded = run_classification_pass(store, store, **grader, o);
   const double run_s = seconds_since(t);
   const double run_cpu = cpu_seconds() - cpu;
   if (!graded) {

@@ -11,6 +11,7 @@
 #include "engine/plugin_function.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "store/store.hpp"
 
 namespace qc::app {
 
@@ -75,7 +76,8 @@ int serve(const Options& o) {
   if (o.simulated_clock) sim = std::make_unique<StoredOffsetClock>(store, real_clock);
   const Clock& clock = sim ? static_cast<const Clock&>(*sim) : real_clock;
 
-  ProcedureRegistry procedures(Engine(o.workflows, o.plugins, SandboxLimits{}), store, clock);
+  ProcedureRegistry procedures(Engine(o.workflows, o.plugins, SandboxLimits{}), store, store,
+                               clock);
   if (auto loaded = procedures.reload("system"); !loaded) {
     spdlog::critical("procedures in {} did not load:", o.workflows);
     for (const auto& d : loaded.error().details.as_array())
@@ -88,15 +90,15 @@ int serve(const Options& o) {
   limits.bucket_by_kind.emplace("objection-addr", BucketPolicy{10});
   limits.bucket_by_kind.emplace("complaint-addr", BucketPolicy{10});
   RateLimiter limiter(limits);
-  AuthService auth(store, real_clock, limiter);
+  AuthService auth(store, store, real_clock, limiter);
   if (const char* pw = std::getenv("QCREDIT_ADMIN_PASSWORD"); pw && *pw) {
     if (auto s = auth.ensure_admin(pw); !s)
       spdlog::error("admin user not created: {}", s.error().message);
   }
-  CaseService cases(store, procedures, clock, *calendar);
-  RegistryService registry(store, clock);
-  ReportService reports(store, procedures, clock, "national.credit_report");
-  TimerWorker timers(store, cases, clock, TimerWorker::Options{server_identity()});
+  CaseService cases(CasePorts::of(store), procedures, clock, *calendar);
+  RegistryService registry(store, store, clock);
+  ReportService reports(store, store, store, procedures, clock, "national.credit_report");
+  TimerWorker timers(store, store, cases, clock, TimerWorker::Options{server_identity()});
   // The national classification's rules are plugins/credit/abcd.lua (docs/records.md).
   // One call grades a batch of enterprises: a larger budget than a single guard's.
   SandboxLimits batch_limits;
@@ -107,7 +109,7 @@ int serve(const Options& o) {
     spdlog::critical("plugins/credit/abcd.lua did not load: {}", grader.error().message);
     return 1;
   }
-  ClassificationService classification(store, grader.value(), clock);
+  ClassificationService classification(store, store, store, grader.value(), clock);
   auto regrade = [&classification](const std::string& uscc) {
     if (auto c = classification.regrade(uscc, "system"); !c)
       spdlog::error("re-grade uscc={} failed: {}", uscc, c.error().message);
@@ -121,17 +123,17 @@ int serve(const Options& o) {
   http::Metrics metrics;
   timers.on_lag = [&metrics](double s) { metrics.set_timer_lag_seconds(s); };
   http::Router router;
-  UserAdmin user_admin(store, real_clock);
-  AuditReads audit_reads(store);
-  http::Api api{store,   auth,  limiter,    cases,     registry, procedures, timers,
-                metrics, clock, real_clock, sim.get(), false,    user_admin, audit_reads};
-  ComplaintService complaints(store, cases, procedures, clock);
-  CommitmentReportService commitment_report(store);
-  api.complaints = &complaints;
-  api.commitment_report = &commitment_report;
-  api.classification = &classification;
-  api.archive_import = &archive_import;
-  api.reports = &reports;
+  UserAdmin user_admin(store, store, real_clock);
+  AuditReads audit_reads(store, store);
+  ComplaintService complaints(store, store, store, cases, procedures, clock);
+  CommitmentReportService commitment_report(store, store, store, store);
+  PublicPortal portal(store, store, store);
+  Operations operations(store, store, procedures);
+  ClockControl clock_control(clock, sim.get(), timers);
+  http::Api api{auth,           limiter,        real_clock, user_admin,  cases,
+                registry,       procedures,     portal,     complaints,  commitment_report,
+                classification, archive_import, reports,    audit_reads, operations,
+                clock_control,  metrics,        false};
   http::add_api_routes(router, api);
 
   http::HttpServer server(so, router, metrics);

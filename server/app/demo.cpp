@@ -51,8 +51,6 @@ constexpr DemoUser kUsers[] = {
 
 std::string full_uscc(const char* stem) { return std::string(stem) + uscc_check_char(stem); }
 
-const CaseRenderer kNoBody = [](const Case&, const CaseExtras&) { return std::string(); };
-
 // Takes `action` on case `id` at its current rev; false (logged) when refused.
 bool demo_act(CaseService& cases, Store& store, const Actor& actor, int64_t id,
               const std::string& action, JsonObject data = {}) {
@@ -60,7 +58,7 @@ bool demo_act(CaseService& cases, Store& store, const Actor& actor, int64_t id,
   ActRequest req;
   req.rev = c ? c->rev : 0;
   req.data = std::move(data);
-  auto r = cases.act(actor, id, action, req, kNoBody);
+  auto r = cases.act(actor, id, action, req);
   if (!r) spdlog::warn("demo action {} on case {} refused: {}", action, id, r.error().message);
   return r.ok();
 }
@@ -87,7 +85,7 @@ void load_commitment_demo(Store& store, CaseService& cases) {
                    JsonObject{{"plan_title", "2025年江苏省质量信誉承诺活动工作方案"}},
                    {},
                    {}};
-  auto p = cases.open(organizer, plan, kNoBody);
+  auto p = cases.open(organizer, plan);
   if (!p) return spdlog::warn("demo plan not opened: {}", p.error().message);
   if (!demo_act(cases, store, organizer, p->c.id, "submit",
                 {{"duties", "江苏省质量协会负责本省承诺活动的组织和管理。"},
@@ -99,7 +97,7 @@ void load_commitment_demo(Store& store, CaseService& cases) {
     return;
 
   OpenRequest apply{"national.commitment_activity", xuanwu, {}, {}, {}};
-  auto a = cases.open(enterprise, apply, kNoBody);
+  auto a = cases.open(enterprise, apply);
   if (!a) return spdlog::warn("demo application not opened: {}", a.error().message);
   boost::json::array points{"meaning", "honesty", "law", "lifecycle", "improvement", "supervision"};
   if (!demo_act(cases, store, enterprise, a->c.id, "submit",
@@ -132,7 +130,8 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
   }
   for (const auto& u : kUsers) {
     if (store.user(u.username)) continue;
-    NewUser nu{u.username, kDemoPassword, u.display_name, {RoleGrant{u.role, u.region}}, std::nullopt};
+    NewUser nu{
+        u.username, kDemoPassword, u.display_name, {RoleGrant{u.role, u.region}}, std::nullopt};
     if (u.enterprise_stem) nu.enterprise = full_uscc(u.enterprise_stem);
     if (auto r = auth.create_user(nu, "demo"); !r)
       spdlog::warn("demo user {} not created: {}", u.username, r.error().message);
@@ -154,12 +153,13 @@ void load_demo(Store& store, AuthService& auth, RegistryService& registry, CaseS
   q.scope.all = true;
   q.procedure = "national.commitment_workplan";
   if (store.cases(q).total == 0) {
-    Actor organizer{"organizer-js", "江苏省质量协会", {RoleGrant{"organizer", "320000"}}, std::nullopt};
+    Actor organizer{
+        "organizer-js", "江苏省质量协会", {RoleGrant{"organizer", "320000"}}, std::nullopt};
     OpenRequest o;
     o.procedure = "national.commitment_workplan";
     o.enterprise = full_uscc(kEnterprises[4].stem);  // the organiser's own organisation
     o.data = {{"plan_title", "2026年江苏省质量诚信承诺活动工作方案"}};
-    auto r = cases.open(organizer, o, [](const Case&, const CaseExtras&) { return std::string(); });
+    auto r = cases.open(organizer, o);
     if (!r) spdlog::warn("demo case not opened: {}", r.error().message);
   }
   load_commitment_demo(store, cases);

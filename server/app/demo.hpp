@@ -2,6 +2,7 @@
 #include "auth/auth_service.hpp"
 #include "service/case_service.hpp"
 #include "service/registry_service.hpp"
+#include "store/store.hpp"
 
 namespace qc::app {
 

@@ -72,12 +72,11 @@ void load_demo_report(Store& store, CaseService& cases, const std::string& uscc)
   q.enterprise = uscc;
   if (store.cases(q).total > 0) return;
   Actor ent{"ent-1", "南京玄武精密仪器有限公司", {RoleGrant{"enterprise", "320102"}}, uscc};
-  auto none = [](const Case&, const CaseExtras&) { return std::string(); };
   OpenRequest o;
   o.procedure = "national.credit_report";
   o.enterprise = uscc;
   o.data = {{"year", 2026}};
-  auto opened = cases.open(ent, o, none);
+  auto opened = cases.open(ent, o);
   if (!opened) {
     spdlog::warn("demo report not opened: {}", opened.error().message);
     return;
@@ -85,14 +84,14 @@ void load_demo_report(Store& store, CaseService& cases, const std::string& uscc)
   ActRequest submit;
   submit.rev = opened->c.rev;
   submit.data = {{"sections", demo_sections()}};
-  auto submitted = cases.act(ent, opened->c.id, "submit", submit, none);
+  auto submitted = cases.act(ent, opened->c.id, "submit", submit);
   if (!submitted) {
     spdlog::warn("demo report not submitted: {}", submitted.error().message);
     return;
   }
   ActRequest publish;
   publish.rev = submitted->c.rev;
-  if (auto r = cases.act(ent, opened->c.id, "publish", publish, none); !r)
+  if (auto r = cases.act(ent, opened->c.id, "publish", publish); !r)
     spdlog::warn("demo report not published: {}", r.error().message);
 }
 

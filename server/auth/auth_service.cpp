@@ -45,9 +45,9 @@ RateLimits login_rate_limits() {
   return limits;
 }
 
-AuthService::AuthService(Store& store, const Clock& real_clock, RateLimiter& limiter,
-                         AuthOptions options)
-    : store_(store), clock_(real_clock), limiter_(limiter), options_(options) {}
+AuthService::AuthService(UserStore& users, AuditStore& audit, const Clock& real_clock,
+                         RateLimiter& limiter, AuthOptions options)
+    : users_(users), audit_(audit), clock_(real_clock), limiter_(limiter), options_(options) {}
 
 const std::string& AuthService::dummy_hash() {
   std::call_once(dummy_once_, [this] { dummy_hash_ = hash_password(new_session_token()); });
@@ -60,7 +60,7 @@ void AuthService::audit(std::string actor, std::string what, Json detail) {
   e.actor = std::move(actor);
   e.what = std::move(what);
   e.detail = std::move(detail);
-  store_.append_audit(std::move(e));
+  audit_.append_audit(std::move(e));
 }
 
 Result<Login> AuthService::login(std::string_view username_given, std::string_view password,
@@ -81,7 +81,7 @@ Result<Login> AuthService::login(std::string_view username_given, std::string_vi
   }
 
   std::optional<User> user;
-  if (username_valid(username)) user = store_.user(username);
+  if (username_valid(username)) user = users_.user(username);
   // Always verify (against a dummy hash for unknown users) so timing does not tell apart
   // unknown users, disabled users and wrong passwords.
   const bool password_ok =
@@ -107,7 +107,7 @@ Result<Login> AuthService::login(std::string_view username_given, std::string_vi
   s.created_at = now;
   s.last_seen = now;
   s.expires_at = now + options_.absolute_lifetime;
-  if (auto stored = store_.insert_session(s); !stored) return stored.take_error();
+  if (auto stored = users_.insert_session(s); !stored) return stored.take_error();
   audit(user->username, "session.login", login_detail(user->username, remote_addr));
 
   user->password_hash.clear();
@@ -120,22 +120,22 @@ std::optional<AuthContext> AuthService::authenticate(std::string_view token) {
   if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
   const std::string hash = token_hash(token);
   // One query for the session, its user and the grants (docs/adr/005).
-  auto found = store_.session_user(hash);
+  auto found = users_.session_user(hash);
   // Unknown, or its user is gone (the row then stays unusable until it expires).
   if (!found) return std::nullopt;
   auto& [session, user] = *found;
 
   const Instant now = clock_.now();
   if (now >= session.expires_at || now - session.last_seen >= options_.idle_timeout) {
-    store_.delete_session(hash);
+    users_.delete_session(hash);
     return std::nullopt;
   }
   if (user.disabled) {
-    store_.delete_session(hash);
+    users_.delete_session(hash);
     return std::nullopt;
   }
   if (now - session.last_seen >= options_.touch_interval) {
-    store_.touch_session(hash, now);
+    users_.touch_session(hash, now);
     session.last_seen = now;
   }
   user.password_hash.clear();
@@ -145,45 +145,18 @@ std::optional<AuthContext> AuthService::authenticate(std::string_view token) {
 void AuthService::logout(std::string_view token) {
   if (token.empty() || token.size() > kMaxTokenLength) return;
   const std::string hash = token_hash(token);
-  auto session = store_.session(hash);
+  auto session = users_.session(hash);
   if (!session) return;
-  store_.delete_session(hash);
+  users_.delete_session(hash);
   audit(session->username, "session.logout", JsonObject{{"username", session->username}});
 }
 
 Result<User> AuthService::create_user(NewUser u, const std::string& actor) {
-  if (auto valid = validate_new_user(u); !valid) return valid.take_error();
-
-  User user;
-  user.username = u.username;
-  user.display_name = u.display_name;
-  user.password_hash = hash_password(u.password);
-  user.grants = u.grants;
-  user.enterprise = u.enterprise;
-  user.created_at = clock_.now();
-
-  boost::json::array grants;
-  for (const auto& g : user.grants)
-    grants.push_back(JsonObject{{"role", g.role}, {"region", g.region}});
-  JsonObject detail{{"username", user.username},
-                    {"display_name", user.display_name},
-                    {"grants", std::move(grants)}};
-  if (user.enterprise) detail["enterprise"] = *user.enterprise;
-  AuditEntry audit;
-  audit.at = user.created_at;
-  audit.actor = actor;
-  audit.what = "user.create";
-  audit.detail = std::move(detail);
-
-  auto inserted = store_.insert_user(std::move(user), std::move(audit));
-  if (!inserted) return inserted.take_error();
-  User out = std::move(inserted).value();
-  out.password_hash.clear();
-  return out;
+  return insert_new_user(users_, std::move(u), actor, clock_.now());
 }
 
 Status AuthService::ensure_admin(std::string_view password) {
-  if (store_.user("admin")) return ok_status();
+  if (users_.user("admin")) return ok_status();
   NewUser admin;
   admin.username = "admin";
   admin.password = std::string(password);

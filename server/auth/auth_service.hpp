@@ -12,7 +12,8 @@
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
-#include "store/store.hpp"
+#include "ports/audit_store.hpp"
+#include "ports/user_store.hpp"
 
 namespace qc {
 
@@ -45,7 +46,7 @@ RateLimits login_rate_limits();
 
 class AuthService {
  public:
-  AuthService(Store& store, const Clock& real_clock, RateLimiter& limiter,
+  AuthService(UserStore& users, AuditStore& audit, const Clock& real_clock, RateLimiter& limiter,
               AuthOptions options = {});
 
   // unauthenticated ("wrong username or password") whether the user is unknown, disabled
@@ -67,7 +68,8 @@ class AuthService {
   const std::string& dummy_hash();
   void audit(std::string actor, std::string what, Json detail);
 
-  Store& store_;
+  UserStore& users_;
+  AuditStore& audit_;
   const Clock& clock_;
   RateLimiter& limiter_;
   AuthOptions options_;

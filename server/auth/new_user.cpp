@@ -1,6 +1,7 @@
 #include "auth/new_user.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 
 #include "auth/passwords.hpp"
 #include "auth/utf8.hpp"
@@ -94,6 +95,37 @@ Status validate_profile(NewUser& u) {
                "a display name has at most 100 characters and no control characters",
                "display_name");
   return validate_grants(u);
+}
+
+Result<User> insert_new_user(UserStore& users, NewUser u, const std::string& actor, Instant now) {
+  if (auto valid = validate_new_user(u); !valid) return valid.take_error();
+
+  User user;
+  user.username = u.username;
+  user.display_name = u.display_name;
+  user.password_hash = hash_password(u.password);
+  user.grants = u.grants;
+  user.enterprise = u.enterprise;
+  user.created_at = now;
+
+  boost::json::array grants;
+  for (const auto& g : user.grants)
+    grants.push_back(JsonObject{{"role", g.role}, {"region", g.region}});
+  JsonObject detail{{"username", user.username},
+                    {"display_name", user.display_name},
+                    {"grants", std::move(grants)}};
+  if (user.enterprise) detail["enterprise"] = *user.enterprise;
+  AuditEntry audit;
+  audit.at = user.created_at;
+  audit.actor = actor;
+  audit.what = "user.create";
+  audit.detail = std::move(detail);
+
+  auto inserted = users.insert_user(std::move(user), std::move(audit));
+  if (!inserted) return inserted.take_error();
+  User out = std::move(inserted).value();
+  out.password_hash.clear();
+  return out;
 }
 
 }  // namespace qc

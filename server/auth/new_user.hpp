@@ -7,6 +7,7 @@
 
 #include "core/model.hpp"
 #include "core/result.hpp"
+#include "ports/user_store.hpp"
 
 namespace qc {
 
@@ -26,6 +27,10 @@ bool username_valid(std::string_view username);
 // validation with `field` set ("username", "password", "display_name", "grants",
 // "enterprise"), or invalid_uscc (field "enterprise") for a malformed USCC.
 Status validate_new_user(NewUser& u);
+
+// Validates `u`, hashes its password and inserts it with its audit entry (user.create by
+// `actor`): validation, invalid_uscc or already_exists. The hash is cleared in the result.
+Result<User> insert_new_user(UserStore& users, NewUser u, const std::string& actor, Instant now);
 
 // The same checks without the username and password (an account edited by an admin):
 // display name, grants and enterprise binding.

@@ -4,6 +4,7 @@
 
 #include "auth/new_user.hpp"
 #include "auth/passwords.hpp"
+#include "core/access.hpp"
 #include "core/hash.hpp"
 
 namespace qc {
@@ -38,19 +39,38 @@ AuditEntry UserAdmin::audit(const std::string& actor, std::string what, Json det
 }
 
 Result<User> UserAdmin::stored(const std::string& username) {
-  auto u = store_.user(username);
+  auto u = users_.user(username);
   if (!u) return err(ErrorCode::not_found, "no user " + username, "username");
   return std::move(*u);
 }
 
-Result<User> UserAdmin::user(const std::string& username) {
+Result<User> UserAdmin::create(const Actor& actor, NewUser u) {
+  if (auto s = require_role(actor, {}); !s) return s.take_error();
+  return insert_new_user(users_, std::move(u), actor.username, clock_.now());
+}
+
+Result<Page<User>> UserAdmin::list(const Actor& actor, const PageRequest& page) {
+  if (auto s = require_role(actor, {}); !s) return s.take_error();
+  return users_.users(page);
+}
+
+Result<User> UserAdmin::me(const Actor& actor) {
+  auto u = users_.user(actor.username);
+  if (!u) return err(ErrorCode::unauthenticated, "log in first");
+  u->password_hash.clear();
+  return std::move(*u);
+}
+
+Result<User> UserAdmin::user(const Actor& actor, const std::string& username) {
+  if (auto s = require_role(actor, {}); !s) return s.take_error();
   auto u = stored(username);
   if (u) u->password_hash.clear();
   return u;
 }
 
-Result<User> UserAdmin::update(const std::string& username, UserPatch patch,
-                               const std::string& actor) {
+Result<User> UserAdmin::update(const Actor& who, const std::string& username, UserPatch patch) {
+  if (auto s = require_role(who, {}); !s) return s.take_error();
+  const std::string& actor = who.username;
   auto found = stored(username);
   if (!found) return found;
   User u = std::move(found).value();
@@ -86,57 +106,62 @@ Result<User> UserAdmin::update(const std::string& username, UserPatch patch,
   u.enterprise = profile.enterprise;
   u.disabled = patch.disabled.value_or(u.disabled);
   const char* what = disabling ? "user.disable" : enabling ? "user.enable" : "user.update";
-  if (auto saved = store_.update_user(u, audit(actor, what, std::move(detail))); !saved)
+  if (auto saved = users_.update_user(u, audit(actor, what, std::move(detail))); !saved)
     return saved.take_error();
   // authenticate() already refuses a disabled user's sessions; deleting them as well means
   // nothing of them is left to revive by re-enabling the account.
-  if (disabling) store_.delete_sessions_of(u.username);
+  if (disabling) users_.delete_sessions_of(u.username);
   u.password_hash.clear();
   return u;
 }
 
-Status UserAdmin::reset_password(const std::string& username, const std::string& password,
-                                 const std::string& actor) {
+Status UserAdmin::reset_password(const Actor& who, const std::string& username,
+                                 const std::string& password) {
+  if (auto s = require_role(who, {}); !s) return s;
+  const std::string& actor = who.username;
   auto found = stored(username);
   if (!found) return found.take_error();
   User u = std::move(found).value();
   if (auto problem = password_problem(u.username, password); !problem.empty())
     return err(ErrorCode::validation, problem, "password");
   u.password_hash = hash_password(password);
-  if (auto saved = store_.update_user(
+  if (auto saved = users_.update_user(
           u, audit(actor, "user.password_reset", JsonObject{{"username", u.username}}));
       !saved)
     return saved;
   // Whoever knew the old password may hold a session: it ends with the password.
-  store_.delete_sessions_of(u.username);
+  users_.delete_sessions_of(u.username);
   return ok_status();
 }
 
-Result<std::vector<SessionInfo>> UserAdmin::sessions(const std::string& username) {
+Result<std::vector<SessionInfo>> UserAdmin::sessions(const Actor& actor,
+                                                     const std::string& username) {
+  if (auto s = require_role(actor, {}); !s) return s.take_error();
   if (auto u = stored(username); !u) return u.take_error();
   std::vector<SessionInfo> out;
   const Instant now = clock_.now();
-  for (const auto& s : store_.sessions_of(username)) {
+  for (const auto& s : users_.sessions_of(username)) {
     if (s.expires_at <= now) continue;  // ended; deleted when next presented
     out.push_back(SessionInfo{session_id(s), s.created_at, s.last_seen, s.expires_at});
   }
   return out;
 }
 
-Result<int64_t> UserAdmin::revoke_sessions(const std::string& username,
-                                           const std::optional<std::string>& id,
-                                           const std::string& actor) {
+Result<int64_t> UserAdmin::revoke_sessions(const Actor& who, const std::string& username,
+                                           const std::optional<std::string>& id) {
+  if (auto s = require_role(who, {}); !s) return s.take_error();
+  const std::string& actor = who.username;
   if (auto u = stored(username); !u) return u.take_error();
   int64_t ended = 0;
-  for (const auto& s : store_.sessions_of(username)) {
+  for (const auto& s : users_.sessions_of(username)) {
     if (id && session_id(s) != *id) continue;
-    store_.delete_session(s.token_hash);
+    users_.delete_session(s.token_hash);
     ++ended;
   }
   if (id && ended == 0) return err(ErrorCode::not_found, "no such session of " + username);
   JsonObject detail{{"username", username}, {"sessions", ended}};
   if (id) detail["session"] = *id;
-  store_.append_audit(audit(actor, "sessions.revoke", std::move(detail)));
+  audit_.append_audit(audit(actor, "sessions.revoke", std::move(detail)));
   return ended;
 }
 

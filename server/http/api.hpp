@@ -1,47 +1,46 @@
 #pragma once
 // The routes of API.md v1, bound to the services. Handlers are thin: parse, call one
-// service function, map the result.
+// service function, map the result. They hold services only, never a store: every rule
+// (jurisdiction, roles, what is public) is the services'.
 #include "auth/auth_service.hpp"
 #include "auth/user_admin.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
-#include "service/audit_reads.hpp"
 #include "service/archive_import.hpp"
+#include "service/audit_reads.hpp"
 #include "service/case_service.hpp"
+#include "service/classification_service.hpp"
 #include "service/commitment_report.hpp"
 #include "service/complaint_service.hpp"
-#include "service/classification_service.hpp"
+#include "service/operations.hpp"
 #include "service/procedures.hpp"
+#include "service/public_portal.hpp"
 #include "service/registry_service.hpp"
 #include "service/report_service.hpp"
-#include "service/sim_clock.hpp"
-#include "timers/timer_worker.hpp"
+#include "timers/clock_control.hpp"
 
 namespace qc::http {
 
+// Built complete by app/ (every member is set at construction).
 struct Api {
-  Store& store;
   AuthService& auth;
   RateLimiter& limiter;
+  const Clock& real_clock;  // sessions and rate limits
+  UserAdmin& users;
   CaseService& cases;
   RegistryService& registry;
   ProcedureRegistry& procedures;
-  TimerWorker& timers;
-  Metrics& metrics;
-  const Clock& clock;            // the domain clock (simulated when enabled)
-  const Clock& real_clock;       // sessions and rate limits
-  StoredOffsetClock* sim_clock;  // null unless --simulated-clock
-  bool secure_cookies = false;   // served over TLS (behind a terminating proxy)
-  // Account management and the audit trail (api_users.cpp, api_audit.cpp).
-  UserAdmin& users;
+  PublicPortal& portal;
+  ComplaintService& complaints;
+  CommitmentReportService& commitment_report;
+  ClassificationService& classification;
+  ArchiveImport& archive_import;
+  ReportService& reports;
   AuditReads& audit_reads;
-  // Public complaints and the commitment report (set by app/ before routes are added).
-  ComplaintService* complaints = nullptr;
-  CommitmentReportService* commitment_report = nullptr;
-  // National A/B/C/D classification and the archive import (set by app/ after wiring).
-  ClassificationService* classification = nullptr;
-  ArchiveImport* archive_import = nullptr;
-  ReportService* reports = nullptr;  // yearly quality-credit reports (api_reports.cpp)
+  Operations& operations;
+  ClockControl& clock;  // the domain clock (simulated when enabled)
+  Metrics& metrics;
+  bool secure_cookies = false;  // served over TLS (behind a terminating proxy)
 };
 
 void add_auth_routes(Router& r, Api& api);
@@ -72,7 +71,7 @@ inline void add_api_routes(Router& r, Api& api) {
   add_complaint_routes(r, api);
   add_report_routes(r, api);
   add_classification_routes(r, api);
-  if (api.reports) add_credit_report_routes(r, api);
+  add_credit_report_routes(r, api);
   add_openapi_route(r);
 }
 

@@ -49,12 +49,10 @@ Result<AuditQuery> audit_query(const Request& req) {
 }  // namespace
 
 void add_audit_routes(Router& r, Api& api) {
-  r.add("GET", "/api/v1/audit", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/audit", [&api](Request& req, const Actor& a) {
     auto q = audit_query(req);
     if (!q) return error_response(q.error());
-    auto page = api.audit_reads.entries(*a, std::move(*q));
+    auto page = api.audit_reads.entries(a, std::move(*q));
     return from_result(page, [](const Page<AuditEntry>& p) {
       json::array items;
       for (const auto& e : p.items) items.push_back(entry_json(e));

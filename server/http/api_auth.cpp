@@ -38,78 +38,67 @@ Response login(Request& req, Api& api) {
   return resp;
 }
 
+Result<NewUser> new_user_of(const json::object& body) {
+  NewUser u;
+  for (auto [key, into] : {std::pair{"username", &u.username},
+                           {"password", &u.password},
+                           {"display_name", &u.display_name}}) {
+    auto v = str_member(body, key, false);  // presence is checked after the admin gate
+    if (!v) return v.take_error();
+    *into = *v;
+  }
+  auto ent = str_member(body, "enterprise", false);
+  if (!ent) return ent.take_error();
+  if (!ent->empty()) u.enterprise = *ent;
+  const auto bad = [] {
+    return err(ErrorCode::validation, "grants must be a list of {role, region}", "grants");
+  };
+  const auto* grants = body.if_contains("grants");
+  if (!grants || grants->is_null()) return u;  // none: refused by the account rules
+  if (!grants->is_array()) return bad();
+  for (const auto& g : grants->as_array()) {
+    if (!g.is_object()) return bad();
+    auto role = str_member(g.as_object(), "role", true);
+    auto region = str_member(g.as_object(), "region", true);
+    if (!role || !region)
+      return err(ErrorCode::validation, "each grant needs role and region", "grants");
+    u.grants.push_back(RoleGrant{*role, *region});
+  }
+  return u;
+}
+
 }  // namespace
 
 void add_auth_routes(Router& r, Api& api) {
   r.add("POST", "/api/v1/session", [&api](Request& req) { return login(req, api); });
 
-  r.add("DELETE", "/api/v1/session", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    std::string token(req.header("authorization").rfind("Bearer ", 0) == 0
-                          ? req.header("authorization").substr(7)
-                          : std::string_view());
-    if (token.empty()) {
-      std::string_view c = req.header("cookie");
-      if (auto p = c.find("qc_session="); p != std::string_view::npos)
-        token = std::string(c.substr(p + 11, c.find(';', p) - p - 11));
-    }
-    api.auth.logout(token);
+  add_authed(r, api, "DELETE", "/api/v1/session", [&api](Request& req, const Actor&) {
+    // The token that authenticated this request, found as authentication found it.
+    api.auth.logout(session_token(req));
     auto resp = ok_json(json::object{{"ok", true}});
     resp.set("Set-Cookie", session_cookie("", over_tls(req, api), 0));
     return resp;
   });
 
-  r.add("GET", "/api/v1/me", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    auto u = api.store.user(a->username);
-    if (!u) return error_response(ErrorCode::unauthenticated, "log in first");
-    auto o = to_json(*u);
-    o.erase("disabled");
-    return ok_json(o);
+  add_authed(r, api, "GET", "/api/v1/me", [&api](Request&, const Actor& a) {
+    return from_result(api.users.me(a), [](const User& u) {
+      auto o = to_json(u);
+      o.erase("disabled");
+      return o;
+    });
   });
 
-  r.add("POST", "/api/v1/users", [&api](Request& req) {
-    auto a = staff_caller(req, api, {});
-    if (!a) return error_response(a.error());
-    auto body = json_body(req);
-    if (!body) return error_response(body.error());
-    NewUser u;
-    for (auto [key, into] : {std::pair{"username", &u.username},
-                             {"password", &u.password},
-                             {"display_name", &u.display_name}}) {
-      auto v = str_member(*body, key, std::string_view(key) != "display_name");
-      if (!v) return error_response(v.error());
-      *into = *v;
-    }
-    auto ent = str_member(*body, "enterprise", false);
-    if (!ent) return error_response(ent.error());
-    if (!ent->empty()) u.enterprise = *ent;
-    const auto* grants = body->if_contains("grants");
-    if (!grants || !grants->is_array())
-      return error_response(
-          err(ErrorCode::validation, "grants must be a list of {role, region}", "grants"));
-    for (const auto& g : grants->as_array()) {
-      if (!g.is_object())
-        return error_response(
-            err(ErrorCode::validation, "grants must be a list of {role, region}", "grants"));
-      auto role = str_member(g.as_object(), "role", true);
-      auto region = str_member(g.as_object(), "region", true);
-      if (!role || !region)
-        return error_response(
-            err(ErrorCode::validation, "each grant needs role and region", "grants"));
-      u.grants.push_back(RoleGrant{*role, *region});
-    }
-    auto created = api.auth.create_user(std::move(u), a->username);
-    return from_result(
-        created, [](const User& x) { return to_json(x); }, 201);
-  });
+  add_authed_json(
+      r, api, "POST", "/api/v1/users", [&api](Request&, const Actor& a, const json::object& body) {
+        auto u = new_user_of(body);
+        if (!u) return error_response(u.error());
+        return from_result(
+            api.users.create(a, std::move(*u)), [](const User& x) { return to_json(x); }, 201);
+      });
 
-  r.add("GET", "/api/v1/users", [&api](Request& req) {
-    auto a = staff_caller(req, api, {});
-    if (!a) return error_response(a.error());
-    return ok_json(page_json(api.store.users(page_of(req))));
+  add_authed(r, api, "GET", "/api/v1/users", [&api](Request& req, const Actor& a) {
+    return from_result(api.users.list(a, page_of(req)),
+                       [](const Page<User>& p) { return page_json(p); });
   });
 }
 

@@ -9,21 +9,16 @@ namespace json = boost::json;
 
 namespace {
 
-std::string render_case(const Case& c, const CaseExtras& x) {
-  return json::serialize(to_json(c, x));
-}
-
+// The first answer and every Idempotency-Key replay are rendered from the same outcome.
 Response outcome_response(const Result<CaseOutcome>& r, Api& api, const Actor& actor) {
   if (!r) return error_response(r.error());
   Response resp;
-  resp.status = r->status;
-  if (r->replayed) {
-    resp.body = r->body;
+  resp.status = r->created ? 201 : 200;
+  resp.body = json::serialize(to_json(r->c, api.cases.extras(actor, *r)));
+  if (r->replayed)
     resp.set("Idempotent-Replayed", "true");
-    return resp;
-  }
-  api.metrics.add_transitions(1);
-  resp.body = render_case(r->c, api.cases.extras(actor, r->c));
+  else
+    api.metrics.add_transitions(1);
   return resp;
 }
 
@@ -31,9 +26,7 @@ std::string request_hash(const Request& req) {
   return sha256_hex(req.method + " " + req.path + "\n" + req.body);
 }
 
-Response open_case(Request& req, Api& api) {
-  auto a = caller(req, api);
-  if (!a) return error_response(a.error());
+Response open_case(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   OpenRequest o;
@@ -50,12 +43,10 @@ Response open_case(Request& req, Api& api) {
   }
   o.idempotency_key = std::string(req.header("idempotency-key"));
   o.request_hash = request_hash(req);
-  return outcome_response(api.cases.open(*a, o, render_case), api, *a);
+  return outcome_response(api.cases.open(a, o), api, a);
 }
 
-Response take_action(Request& req, Api& api) {
-  auto a = caller(req, api);
-  if (!a) return error_response(a.error());
+Response take_action(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   const auto id = id_param(req, "id");
@@ -76,58 +67,52 @@ Response take_action(Request& req, Api& api) {
   }
   act.idempotency_key = std::string(req.header("idempotency-key"));
   act.request_hash = request_hash(req);
-  return outcome_response(api.cases.act(*a, *id, req.params["action"], act, render_case), api, *a);
+  return outcome_response(api.cases.act(a, *id, req.params["action"], act), api, a);
 }
 
-Response list_cases(Request& req, Api& api) {
-  auto a = caller(req, api);
-  if (!a) return error_response(a.error());
+Response list_cases(Request& req, Api& api, const Actor& a) {
   CaseQuery q;
   q.procedure = query(req, "procedure");
   q.stage = query(req, "stage");
   q.status = query(req, "status");
   q.enterprise = query(req, "enterprise");
   q.region = query(req, "region");
-  if (query(req, "mine") == "1") q.opened_by = a->username;
+  if (query(req, "mine") == "1") q.opened_by = a.username;
   q.page = page_of(req);
-  auto page = api.cases.list(*a, q);
+  auto page = api.cases.list(a, q);
   json::array items;
-  for (const auto& c : page.items) items.push_back(to_json(c, api.cases.extras(*a, c)));
+  for (const auto& c : page.items) items.push_back(to_json(c, api.cases.extras(a, c)));
   return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
 }
 
 }  // namespace
 
 void add_case_routes(Router& r, Api& api) {
-  r.add("POST", "/api/v1/cases", [&api](Request& req) { return open_case(req, api); });
-  r.add("GET", "/api/v1/cases", [&api](Request& req) { return list_cases(req, api); });
+  add_authed(r, api, "POST", "/api/v1/cases",
+             [&api](Request& req, const Actor& a) { return open_case(req, api, a); });
+  add_authed(r, api, "GET", "/api/v1/cases",
+             [&api](Request& req, const Actor& a) { return list_cases(req, api, a); });
 
-  r.add("GET", "/api/v1/cases/{id}", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/cases/{id}", [&api](Request& req, const Actor& a) {
     auto id = id_param(req, "id");
-    auto c = id ? api.cases.get(*a, *id) : Result<Case>(err(ErrorCode::not_found, "no such case"));
+    auto c = id ? api.cases.get(a, *id) : Result<Case>(err(ErrorCode::not_found, "no such case"));
     if (!c) return error_response(c.error());
-    return ok_json(to_json(*c, api.cases.extras(*a, *c)));
+    return ok_json(to_json(*c, api.cases.extras(a, *c)));
   });
 
-  r.add("POST", "/api/v1/cases/{id}/actions/{action}",
-        [&api](Request& req) { return take_action(req, api); });
+  add_authed(r, api, "POST", "/api/v1/cases/{id}/actions/{action}",
+             [&api](Request& req, const Actor& a) { return take_action(req, api, a); });
 
-  r.add("GET", "/api/v1/cases/{id}/history", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/cases/{id}/history", [&api](Request& req, const Actor& a) {
     auto id = id_param(req, "id");
-    auto h = id ? api.cases.history(*a, *id, page_of(req))
+    auto h = id ? api.cases.history(a, *id, page_of(req))
                 : Result<Page<CaseEvent>>(err(ErrorCode::not_found, "no such case"));
     return from_result(h, [](const Page<CaseEvent>& es) { return page_json(es); });
   });
 
-  r.add("GET", "/api/v1/cases/{id}/documents", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/cases/{id}/documents", [&api](Request& req, const Actor& a) {
     auto id = id_param(req, "id");
-    auto docs = id ? api.cases.documents(*a, *id)
+    auto docs = id ? api.cases.documents(a, *id)
                    : Result<std::vector<Document>>(err(ErrorCode::not_found, "no such case"));
     return from_result(docs, [](const std::vector<Document>& ds) {
       json::array items;
@@ -139,18 +124,17 @@ void add_case_routes(Router& r, Api& api) {
     });
   });
 
-  r.add("GET", "/api/v1/cases/{id}/documents/{name}", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    auto id = id_param(req, "id");
-    auto d = id ? api.cases.document(*a, *id, req.params["name"])
-                : Result<Document>(err(ErrorCode::not_found, "no such case"));
-    if (!d) return error_response(d.error());
-    Response resp;
-    resp.content_type = "text/html; charset=utf-8";
-    resp.body = d->html;
-    return resp;
-  });
+  add_authed(r, api, "GET", "/api/v1/cases/{id}/documents/{name}",
+             [&api](Request& req, const Actor& a) {
+               auto id = id_param(req, "id");
+               auto d = id ? api.cases.document(a, *id, req.params["name"])
+                           : Result<Document>(err(ErrorCode::not_found, "no such case"));
+               if (!d) return error_response(d.error());
+               Response resp;
+               resp.content_type = "text/html; charset=utf-8";
+               resp.body = d->html;
+               return resp;
+             });
 }
 
 }  // namespace qc::http

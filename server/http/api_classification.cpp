@@ -23,17 +23,17 @@ json::object run_json(const ClassificationRun& r) {
   return o;
 }
 
-json::object classification_json(const Classification& c, Store& store) {
+json::object classification_json(const Named<Classification>& named) {
+  const Classification& c = named.item;
   json::array reasons;
   for (const auto& r : c.reasons) {
     json::array ids;
     for (auto id : r.records) ids.push_back(id);
     reasons.push_back(json::object{{"criterion", r.criterion}, {"records", std::move(ids)}});
   }
-  auto e = store.enterprise(c.uscc);
   return {{"enterprise", json::object{{"uscc", c.uscc},
-                                      {"name", e ? e->name : std::string()},
-                                      {"region", e ? e->region : std::string()}}},
+                                      {"name", named.enterprise_name},
+                                      {"region", named.enterprise_region}}},
           {"grade", c.grade ? json::value(*c.grade) : nullptr},
           {"as_of", format_date(c.as_of)},
           {"reasons", std::move(reasons)},
@@ -63,9 +63,7 @@ json::object report_json(const ImportReport& r) {
   return o;
 }
 
-Response start_run(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {"samr"});
-  if (!a) return error_response(a.error());
+Response start_run(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   auto as_of = str_member(*body, "as_of", true);
@@ -75,8 +73,8 @@ Response start_run(Request& req, Api& api) {
     return error_response(err(ErrorCode::validation, "as_of must be a date YYYY-MM-DD", "as_of"));
   auto region = str_member(*body, "region", false);
   if (!region) return error_response(region.error());
-  auto r = api.classification->start_run(
-      *a, *d, region->empty() ? std::nullopt : std::optional<std::string>(*region));
+  auto r = api.classification.start_run(
+      a, *d, region->empty() ? std::nullopt : std::optional<std::string>(*region));
   return from_result(
       r,
       [](const ClassificationRun& x) {
@@ -88,30 +86,25 @@ Response start_run(Request& req, Api& api) {
 }  // namespace
 
 void add_classification_routes(Router& r, Api& api) {
-  if (!api.classification || !api.archive_import) return;
+  add_authed(r, api, "POST", "/api/v1/classification/runs",
+             [&api](Request& req, const Actor& a) { return start_run(req, api, a); });
 
-  r.add("POST", "/api/v1/classification/runs",
-        [&api](Request& req) { return start_run(req, api); });
+  add_authed(r, api, "GET", "/api/v1/classification/runs/{id}",
+             [&api](Request& req, const Actor& a) {
+               auto id = id_param(req, "id");
+               if (!id) return error_response(err(ErrorCode::not_found, "no such run"));
+               return from_result(api.classification.run(a, *id), run_json);
+             });
 
-  r.add("GET", "/api/v1/classification/runs/{id}", [&api](Request& req) {
-    auto a = staff_caller(req, api, {"samr"});
-    if (!a) return error_response(a.error());
-    auto id = id_param(req, "id");
-    if (!id) return error_response(err(ErrorCode::not_found, "no such run"));
-    return from_result(api.classification->run(*a, *id), run_json);
-  });
-
-  r.add("GET", "/api/v1/classification", [&api](Request& req) {
-    auto a = staff_caller(req, api, {"samr"});
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/classification", [&api](Request& req, const Actor& a) {
     ClassificationQuery q;
     q.grade = query(req, "grade");
     q.region = query(req, "region");
     q.page = page_of(req);
-    auto page = api.classification->results(*a, q);
-    return from_result(page, [&api](const Page<Classification>& p) {
+    auto page = api.classification.results(a, q);
+    return from_result(page, [](const Page<Named<Classification>>& p) {
       json::array items;
-      for (const auto& c : p.items) items.push_back(classification_json(c, api.store));
+      for (const auto& c : p.items) items.push_back(classification_json(c));
       return json::object{{"items", std::move(items)}, {"total", p.total}};
     });
   });
@@ -119,11 +112,12 @@ void add_classification_routes(Router& r, Api& api) {
   // The body is the CSV text itself (Content-Type text/csv), read and imported while it
   // arrives: the caller is checked before a byte of it is read.
   r.add_streaming("POST", "/api/v1/import", [&api](Request& req) {
-    auto a = staff_caller(req, api, {"samr"});
-    if (!a) return error_response(a.error());
+    auto caller_of = caller(req, api);
+    if (!caller_of) return error_response(caller_of.error());
+    const Actor& a = *caller_of;
     if (!req.body_stream)
-      return from_result(api.archive_import->import_csv(*a, req.body), report_json);
-    return from_result(api.archive_import->import_csv(*a, *req.body_stream), report_json);
+      return from_result(api.archive_import.import_csv(a, req.body), report_json);
+    return from_result(api.archive_import.import_csv(a, *req.body_stream), report_json);
   });
 }
 

@@ -13,11 +13,12 @@ json::value opt_instant(const std::optional<Instant>& t) {
 }
 
 // For staff handling complaints only: it carries the complainant's contact.
-json::object staff_view(const Complaint& c, Store& store) {
-  auto e = store.enterprise(c.uscc);
+json::object staff_view(const Named<Complaint>& named) {
+  const Complaint& c = named.item;
   return {{"id", c.id},
           {"enterprise", json::object{{"uscc", c.uscc},
-                                      {"name", e ? json::value(e->name) : json::value(nullptr)}}},
+                                      {"name", named.known ? json::value(named.enterprise_name)
+                                                           : json::value(nullptr)}}},
           {"region", c.region},
           {"content", c.content},
           {"contact", c.contact},
@@ -43,7 +44,7 @@ Response post_complaint(Request& req, Api& api) {
     if (!v) return error_response(v.error());
     *into = *v;
   }
-  auto r = api.complaints->receive(form);
+  auto r = api.complaints.receive(form);
   if (!r) return error_response(r.error());
   // The complainant's contact is never echoed.
   return ok_json(
@@ -52,63 +53,54 @@ Response post_complaint(Request& req, Api& api) {
       201);
 }
 
-Result<Actor> inbox_caller(const Request& req, Api& api) {
-  return staff_caller(req, api, {"activity_office", "organizer", "samr"});
-}
-
 }  // namespace
 
 void add_complaint_routes(Router& r, Api& api) {
   r.add("POST", "/api/v1/public/complaints",
         [&api](Request& req) { return post_complaint(req, api); });
 
-  r.add("GET", "/api/v1/complaints", [&api](Request& req) {
-    auto a = inbox_caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/complaints", [&api](Request& req, const Actor& a) {
     ComplaintQuery q;
     q.status = query(req, "status");
     q.uscc = query(req, "enterprise");
     q.page = page_of(req);
-    auto page = api.complaints->inbox(*a, q);
-    json::array items;
-    for (const auto& c : page.items) items.push_back(staff_view(c, api.store));
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
+    return from_result(api.complaints.inbox(a, q), [](const Page<Named<Complaint>>& page) {
+      json::array items;
+      for (const auto& c : page.items) items.push_back(staff_view(c));
+      return json::object{{"items", std::move(items)}, {"total", page.total}};
+    });
   });
 
-  r.add("GET", "/api/v1/complaints/{id}", [&api](Request& req) {
-    auto a = inbox_caller(req, api);
-    if (!a) return error_response(a.error());
-    auto id = id_param(req, "id");
-    auto c = id ? api.complaints->get(*a, *id)
-                : Result<Complaint>(err(ErrorCode::not_found, "no such complaint"));
-    return from_result(c, [&api](const Complaint& x) { return staff_view(x, api.store); });
-  });
+  // One complaint, after an action on it or alone: the staff view with its enterprise.
+  auto one = [&api](Result<Complaint> c) {
+    if (!c) return error_response(c.error());
+    return ok_json(staff_view(api.complaints.named(std::move(*c))));
+  };
+  const auto no_such = [] { return err(ErrorCode::not_found, "no such complaint"); };
 
-  r.add("POST", "/api/v1/complaints/{id}/route", [&api](Request& req) {
-    auto a = inbox_caller(req, api);
-    if (!a) return error_response(a.error());
-    auto body = json_body(req);
-    if (!body) return error_response(body.error());
-    auto procedure = str_member(*body, "procedure", true);
-    if (!procedure) return error_response(procedure.error());
-    auto id = id_param(req, "id");
-    auto c = id ? api.complaints->route(*a, *id, *procedure)
-                : Result<Complaint>(err(ErrorCode::not_found, "no such complaint"));
-    return from_result(c, [&api](const Complaint& x) { return staff_view(x, api.store); });
-  });
+  add_authed(r, api, "GET", "/api/v1/complaints/{id}",
+             [&api, one, no_such](Request& req, const Actor& a) {
+               auto id = id_param(req, "id");
+               return one(id ? api.complaints.get(a, *id) : Result<Complaint>(no_such()));
+             });
 
-  r.add("POST", "/api/v1/complaints/{id}/close", [&api](Request& req) {
-    auto a = inbox_caller(req, api);
-    if (!a) return error_response(a.error());
-    auto body = json_body(req);
-    if (!body) return error_response(body.error());
-    auto reason = str_member(*body, "reason", true);
-    if (!reason) return error_response(reason.error());
-    auto id = id_param(req, "id");
-    auto c = id ? api.complaints->close(*a, *id, *reason)
-                : Result<Complaint>(err(ErrorCode::not_found, "no such complaint"));
-    return from_result(c, [&api](const Complaint& x) { return staff_view(x, api.store); });
-  });
+  add_authed_json(
+      r, api, "POST", "/api/v1/complaints/{id}/route",
+      [&api, one, no_such](Request& req, const Actor& a, const json::object& body) {
+        auto procedure = str_member(body, "procedure", false);
+        if (!procedure) return error_response(procedure.error());
+        auto id = id_param(req, "id");
+        return one(id ? api.complaints.route(a, *id, *procedure) : Result<Complaint>(no_such()));
+      });
+
+  add_authed_json(
+      r, api, "POST", "/api/v1/complaints/{id}/close",
+      [&api, one, no_such](Request& req, const Actor& a, const json::object& body) {
+        auto reason = str_member(body, "reason", false);
+        if (!reason) return error_response(reason.error());
+        auto id = id_param(req, "id");
+        return one(id ? api.complaints.close(a, *id, *reason) : Result<Complaint>(no_such()));
+      });
 }
 
 }  // namespace qc::http

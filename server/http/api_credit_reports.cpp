@@ -55,9 +55,7 @@ json::object submission_json(const ReportSubmission& s, bool with_manifest) {
 }
 
 // POST …/submissions {"year": 2026, "region": "320000"}
-Response post_submission(Request& req, Api& api) {
-  auto a = caller(req, api);
-  if (!a) return error_response(a.error());
+Response post_submission(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   const auto* year = body->if_contains("year");
@@ -66,16 +64,14 @@ Response post_submission(Request& req, Api& api) {
   auto region = str_member(*body, "region", true);
   if (!region) return error_response(region.error());
   return from_result(
-      api.reports->submit(*a, year->as_int64(), *region),
+      api.reports.submit(a, year->as_int64(), *region),
       [](const ReportSubmission& s) { return submission_json(s, true); }, 201);
 }
 
-Result<ReportPackage> package_of(Request& req, Api& api) {
-  auto a = caller(req, api);
-  if (!a) return a.take_error();
+Result<ReportPackage> package_of(Request& req, Api& api, const Actor& a) {
   const auto year = year_param(req);
   if (!year) return err(ErrorCode::validation, "year is required", "year");
-  return api.reports->package(*a, *year, query(req, "region").value_or(""));
+  return api.reports.package(a, *year, query(req, "region").value_or(""));
 }
 
 }  // namespace
@@ -87,7 +83,7 @@ void add_credit_report_routes(Router& r, Api& api) {
     f.region = query(req, "region");
     f.q = query(req, "q");
     f.page = page_of(req);
-    auto page = api.reports->published(f);
+    auto page = api.reports.published(f);
     if (!page) return error_response(page.error());
     json::array items;
     for (const auto& rep : page->items) items.push_back(report_json(rep));
@@ -96,7 +92,7 @@ void add_credit_report_routes(Router& r, Api& api) {
 
   r.add("GET", "/api/v1/public/reports/{id}", [&api](Request& req) {
     auto id = id_param(req, "id");
-    auto d = id ? api.reports->published_html(*id)
+    auto d = id ? api.reports.published_html(*id)
                 : Result<Document>(err(ErrorCode::not_found, "no such report"));
     if (!d) return error_response(d.error());
     Response resp;
@@ -105,8 +101,8 @@ void add_credit_report_routes(Router& r, Api& api) {
     return resp;
   });
 
-  r.add("GET", "/api/v1/reports/package", [&api](Request& req) {
-    auto p = package_of(req, api);
+  add_authed(r, api, "GET", "/api/v1/reports/package", [&api](Request& req, const Actor& a) {
+    auto p = package_of(req, api, a);
     if (!p) return error_response(p.error());
     Response resp;
     resp.content_type = "application/zip";
@@ -118,36 +114,37 @@ void add_credit_report_routes(Router& r, Api& api) {
     return resp;
   });
 
-  r.add("POST", "/api/v1/reports/package/submissions",
-        [&api](Request& req) { return post_submission(req, api); });
+  add_authed(r, api, "POST", "/api/v1/reports/package/submissions",
+             [&api](Request& req, const Actor& a) { return post_submission(req, api, a); });
 
-  r.add("GET", "/api/v1/reports/package/submissions", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    auto year = year_param(req);
-    if (year && (*year < 2000 || *year > 2100))
-      return error_response(err(ErrorCode::validation, "year is out of range", "year"));
-    auto page = api.reports->submissions(*a, year, query(req, "region"), page_of(req));
-    if (!page) return error_response(page.error());
-    json::array items;
-    for (const auto& s : page->items) items.push_back(submission_json(s, false));
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page->total}});
-  });
+  add_authed(r, api, "GET", "/api/v1/reports/package/submissions",
+             [&api](Request& req, const Actor& a) {
+               auto year = year_param(req);
+               if (year && (*year < 2000 || *year > 2100))
+                 return error_response(err(ErrorCode::validation, "year is out of range", "year"));
+               auto page = api.reports.submissions(a, year, query(req, "region"), page_of(req));
+               if (!page) return error_response(page.error());
+               json::array items;
+               for (const auto& s : page->items) items.push_back(submission_json(s, false));
+               return ok_json(json::object{{"items", std::move(items)}, {"total", page->total}});
+             });
 
-  r.add("GET", "/api/v1/reports/package/submissions/{id}", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    auto id = id_param(req, "id");
-    auto s = id ? api.reports->submission(*a, *id)
-                : Result<ReportSubmission>(err(ErrorCode::not_found, "no such package submission"));
-    return from_result(s, [](const ReportSubmission& x) { return submission_json(x, true); });
-  });
+  add_authed(
+      r, api, "GET", "/api/v1/reports/package/submissions/{id}",
+      [&api](Request& req, const Actor& a) {
+        auto id = id_param(req, "id");
+        auto s =
+            id ? api.reports.submission(a, *id)
+               : Result<ReportSubmission>(err(ErrorCode::not_found, "no such package submission"));
+        return from_result(s, [](const ReportSubmission& x) { return submission_json(x, true); });
+      });
 
-  r.add("GET", "/api/v1/reports/package/manifest", [&api](Request& req) {
-    auto p = package_of(req, api);
-    if (!p) return error_response(p.error());
-    return ok_json(p->manifest);
-  });
+  add_authed(r, api, "GET", "/api/v1/reports/package/manifest",
+             [&api](Request& req, const Actor& a) {
+               auto p = package_of(req, api, a);
+               if (!p) return error_response(p.error());
+               return ok_json(p->manifest);
+             });
 }
 
 }  // namespace qc::http

@@ -8,9 +8,7 @@ namespace json = boost::json;
 
 namespace {
 
-Response create_enterprise(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {"samr"});
-  if (!a) return error_response(a.error());
+Response create_enterprise(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   Enterprise e;
@@ -26,14 +24,12 @@ Response create_enterprise(Request& req, Api& api) {
     return error_response(
         err(ErrorCode::validation, "established_on must be a date YYYY-MM-DD", "established_on"));
   e.established_on = *d;
-  auto r = api.registry.create_enterprise(*a, std::move(e));
+  auto r = api.registry.create_enterprise(a, std::move(e));
   return from_result(
       r, [](const Enterprise& x) { return to_json(x); }, 201);
 }
 
-Response add_record(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {"samr"});
-  if (!a) return error_response(a.error());
+Response add_record(Request& req, Api& api, const Actor& a) {
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   QualityRecord rec;
@@ -53,21 +49,19 @@ Response add_record(Request& req, Api& api) {
     return error_response(
         err(ErrorCode::validation, "occurred_on must be a date YYYY-MM-DD", "occurred_on"));
   rec.occurred_on = *d;
-  auto r = api.registry.add_record(*a, req.params["uscc"], std::move(rec));
+  auto r = api.registry.add_record(a, req.params["uscc"], std::move(rec));
   return from_result(
       r, [](const QualityRecord& x) { return to_json(x); }, 201);
 }
 
-Response correct_record(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {"samr"});
-  if (!a) return error_response(a.error());
+Response correct_record(Request& req, Api& api, const Actor& a) {
   auto id = id_param(req, "id");
   if (!id) return error_response(err(ErrorCode::not_found, "no such record"));
   auto body = json_body(req);
   if (!body) return error_response(body.error());
   auto reason = str_member(*body, "reason", false);  // checked after jurisdiction
   if (!reason) return error_response(reason.error());
-  auto r = api.registry.correct_record(*a, req.params["uscc"], *id, *reason);
+  auto r = api.registry.correct_record(a, req.params["uscc"], *id, *reason);
   return from_result(r, [](const QualityRecord& x) { return to_json(x); });
 }
 
@@ -82,72 +76,64 @@ json::object items_json(const std::vector<T>& xs) {
 }  // namespace
 
 void add_enterprise_routes(Router& r, Api& api) {
-  r.add("POST", "/api/v1/enterprises",
-        [&api](Request& req) { return create_enterprise(req, api); });
+  add_authed(r, api, "POST", "/api/v1/enterprises",
+             [&api](Request& req, const Actor& a) { return create_enterprise(req, api, a); });
 
-  r.add("GET", "/api/v1/enterprises", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/enterprises", [&api](Request& req, const Actor& a) {
     EnterpriseQuery q;
     q.region = query(req, "region");
     q.q = query(req, "q");
     q.page = page_of(req);
-    return ok_json(page_json(api.registry.enterprises(*a, q)));
+    return ok_json(page_json(api.registry.enterprises(a, q)));
   });
 
-  r.add("GET", "/api/v1/enterprises/{uscc}", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    auto e = api.registry.enterprise(*a, req.params["uscc"]);
+  add_authed(r, api, "GET", "/api/v1/enterprises/{uscc}", [&api](Request& req, const Actor& a) {
+    auto e = api.registry.enterprise(a, req.params["uscc"]);
     return from_result(e, [](const Enterprise& x) { return to_json(x); });
   });
 
-  r.add("POST", "/api/v1/enterprises/{uscc}/records",
-        [&api](Request& req) { return add_record(req, api); });
+  add_authed(r, api, "POST", "/api/v1/enterprises/{uscc}/records",
+             [&api](Request& req, const Actor& a) { return add_record(req, api, a); });
 
-  r.add("GET", "/api/v1/enterprises/{uscc}/records", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    // ?corrected=0 leaves out corrected records (those that no longer count).
-    const auto corrected = query(req, "corrected");
-    auto recs = api.registry.records(*a, req.params["uscc"], corrected != "0");
-    return from_result(recs, [](const auto& xs) { return items_json(xs); });
-  });
+  add_authed(r, api, "GET", "/api/v1/enterprises/{uscc}/records",
+             [&api](Request& req, const Actor& a) {
+               // ?corrected=0 leaves out corrected records (those that no longer count).
+               const auto corrected = query(req, "corrected");
+               auto recs = api.registry.records(a, req.params["uscc"], corrected != "0");
+               return from_result(recs, [](const auto& xs) { return items_json(xs); });
+             });
 
-  r.add("POST", "/api/v1/enterprises/{uscc}/records/{id}/correction",
-        [&api](Request& req) { return correct_record(req, api); });
+  add_authed(r, api, "POST", "/api/v1/enterprises/{uscc}/records/{id}/correction",
+             [&api](Request& req, const Actor& a) { return correct_record(req, api, a); });
 
   // The enterprise's registers: the same reads as /api/v1/grants etc., for one enterprise.
-  r.add("GET", "/api/v1/enterprises/{uscc}/grants", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    if (auto e = api.registry.enterprise(*a, req.params["uscc"]); !e)
-      return error_response(e.error());
-    GrantQuery q;
-    q.uscc = req.params["uscc"];
-    q.page = page_of(req);
-    return ok_json(page_json(api.registry.grants(*a, q)));
-  });
-  r.add("GET", "/api/v1/enterprises/{uscc}/bans", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    if (auto e = api.registry.enterprise(*a, req.params["uscc"]); !e)
-      return error_response(e.error());
-    BanQuery q;
-    q.uscc = req.params["uscc"];
-    q.page = page_of(req);
-    return ok_json(page_json(api.registry.bans(*a, q)));
-  });
-  r.add("GET", "/api/v1/enterprises/{uscc}/listings", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
-    if (auto e = api.registry.enterprise(*a, req.params["uscc"]); !e)
-      return error_response(e.error());
-    ListingQuery q;
-    q.uscc = req.params["uscc"];
-    q.page = page_of(req);
-    return ok_json(page_json(api.registry.listings(*a, q)));
-  });
+  add_authed(r, api, "GET", "/api/v1/enterprises/{uscc}/grants",
+             [&api](Request& req, const Actor& a) {
+               if (auto e = api.registry.enterprise(a, req.params["uscc"]); !e)
+                 return error_response(e.error());
+               GrantQuery q;
+               q.uscc = req.params["uscc"];
+               q.page = page_of(req);
+               return ok_json(page_json(api.registry.grants(a, q)));
+             });
+  add_authed(r, api, "GET", "/api/v1/enterprises/{uscc}/bans",
+             [&api](Request& req, const Actor& a) {
+               if (auto e = api.registry.enterprise(a, req.params["uscc"]); !e)
+                 return error_response(e.error());
+               BanQuery q;
+               q.uscc = req.params["uscc"];
+               q.page = page_of(req);
+               return ok_json(page_json(api.registry.bans(a, q)));
+             });
+  add_authed(r, api, "GET", "/api/v1/enterprises/{uscc}/listings",
+             [&api](Request& req, const Actor& a) {
+               if (auto e = api.registry.enterprise(a, req.params["uscc"]); !e)
+                 return error_response(e.error());
+               ListingQuery q;
+               q.uscc = req.params["uscc"];
+               q.page = page_of(req);
+               return ok_json(page_json(api.registry.listings(a, q)));
+             });
 }
 
 }  // namespace qc::http

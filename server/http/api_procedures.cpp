@@ -53,10 +53,8 @@ const ProcedureDef* find_def(const ProcedureSet& set, const Request& req) {
 }  // namespace
 
 void add_procedure_routes(Router& r, Api& api) {
-  r.add("POST", "/api/v1/procedures/reload", [&api](Request& req) {
-    auto a = staff_caller(req, api, {});
-    if (!a) return error_response(a.error());
-    auto loaded = api.procedures.reload(a->username);
+  add_authed(r, api, "POST", "/api/v1/procedures/reload", [&api](Request&, const Actor& a) {
+    auto loaded = api.procedures.reload(a);
     if (!loaded) return error_response(loaded.error());
     json::array items;
     for (const auto* d : *loaded) items.push_back(procedure_summary(*d));
@@ -64,9 +62,7 @@ void add_procedure_routes(Router& r, Api& api) {
     return ok_json(json::object{{"items", std::move(items)}, {"total", n}});
   });
 
-  r.add("GET", "/api/v1/procedures", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/procedures", [&api](Request&, const Actor&) {
     json::array items;
     if (auto set = api.procedures.current())
       for (const auto* d : set->all()) items.push_back(procedure_summary(*d));
@@ -74,18 +70,14 @@ void add_procedure_routes(Router& r, Api& api) {
     return ok_json(json::object{{"items", std::move(items)}, {"total", n}});
   });
 
-  r.add("GET", "/api/v1/procedures/{id}", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/procedures/{id}", [&api](Request& req, const Actor&) {
     auto set = api.procedures.current();
     const auto* d = set ? find_def(*set, req) : nullptr;
     if (!d) return error_response(ErrorCode::not_found, "no procedure " + req.params["id"]);
     return ok_json(procedure_detail(*d));
   });
 
-  r.add("GET", "/api/v1/procedures/{id}/graph", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/procedures/{id}/graph", [&api](Request& req, const Actor&) {
     auto set = api.procedures.current();
     const auto* d = set ? find_def(*set, req) : nullptr;
     if (!d) return error_response(ErrorCode::not_found, "no procedure " + req.params["id"]);

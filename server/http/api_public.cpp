@@ -9,32 +9,22 @@ namespace json = boost::json;
 
 namespace {
 
-json::object public_enterprise(Store& store, const std::string& uscc) {
-  auto e = store.enterprise(uscc);
-  return {{"uscc", uscc}, {"name", e ? e->name : std::string()}};
+template <typename T>
+json::object public_enterprise(const Named<T>& n, const std::string& uscc) {
+  return {{"uscc", uscc}, {"name", n.enterprise_name}};
 }
 
-// National B and C grades are internal: no public endpoint shows them.
-bool publishable(const Grant& g) {
-  return g.published && g.status == "active" &&
-         !(g.family.rfind("national.", 0) == 0 && (g.grade == "B" || g.grade == "C"));
+template <typename T, typename Render>
+json::object public_page(const Page<Named<T>>& page, Render render) {
+  json::array items;
+  for (const auto& n : page.items) items.push_back(render(n));
+  return {{"items", std::move(items)}, {"total", page.total}};
 }
 
-// A blacklist entry of a procedure that granted a grade (national.d_recheck) stands while
-// that grant is active; entries of other procedures stand as announced.
-bool blacklist_entry_stands(Store& store, const Announcement& a) {
-  GrantQuery q;
-  q.scope.all = true;
-  q.uscc = a.uscc;
-  q.family = a.family;
-  q.page.per_page = 500;
-  bool granted = false;
-  for (const auto& g : store.grants(q).items) {
-    if (g.case_id != a.case_id) continue;
-    if (g.status == "active") return true;
-    granted = true;
-  }
-  return !granted;
+json::object announcement_json(const Named<Announcement>& n) {
+  auto o = to_json(n.item);
+  o["enterprise"] = public_enterprise(n, n.item.uscc);
+  return o;
 }
 
 Response post_objection(Request& req, Api& api) {
@@ -62,104 +52,53 @@ Response post_objection(Request& req, Api& api) {
 
 void add_public_routes(Router& r, Api& api) {
   r.add("GET", "/api/v1/public/notices", [&api](Request& req) {
-    auto page = api.store.open_notices(page_of(req));
-    json::array items;
-    for (const auto& n : page.items) {
-      auto c = api.store.case_by_id(n.case_id);
+    return ok_json(public_page(api.portal.notices(page_of(req)), [](const auto& named) {
+      const Notice& n = named.item.notice;
       json::object o{
           {"id", n.id},
           {"case_id", n.case_id},
           {"kind", n.kind},
           {"title", n.title},
-          {"enterprise", public_enterprise(api.store, c ? c->enterprise : "")},
+          {"enterprise", public_enterprise(named, named.item.enterprise)},
           {"opens", format_instant(n.opens)},
           {"closes", n.closes ? json::value(format_instant(*n.closes)) : json::value(nullptr)},
           {"outcome", n.outcome}};
-      if (c) o["procedure"] = c->procedure;
-      items.push_back(std::move(o));
-    }
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
+      if (!named.item.procedure.empty()) o["procedure"] = named.item.procedure;
+      return o;
+    }));
   });
 
   r.add("POST", "/api/v1/public/notices/{id}/objections",
         [&api](Request& req) { return post_objection(req, api); });
 
   r.add("GET", "/api/v1/public/grades", [&api](Request& req) {
-    GrantQuery q;
-    q.scope.all = true;
-    q.family = query(req, "family");
-    q.grade = query(req, "grade");
-    q.region = query(req, "region");
-    q.status = "active";
-    q.published_only = true;
-    q.page = page_of(req);
-    auto page = api.store.grants(q);
-    json::array items;
-    int64_t hidden = 0;
-    for (const auto& g : page.items) {
-      if (!publishable(g)) {
-        ++hidden;
-        continue;
-      }
-      items.push_back(json::object{{"enterprise", public_enterprise(api.store, g.uscc)},
-                                   {"family", g.family},
-                                   {"grade", g.grade},
-                                   {"valid_from", format_date(g.valid_from)},
-                                   {"valid_to", format_date(g.valid_to)}});
-    }
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total - hidden}});
+    const GradeFilter f{query(req, "family"), query(req, "grade"), query(req, "region")};
+    return ok_json(public_page(api.portal.grades(f, page_of(req)), [](const Named<Grant>& n) {
+      const Grant& g = n.item;
+      return json::object{{"enterprise", public_enterprise(n, g.uscc)},
+                          {"family", g.family},
+                          {"grade", g.grade},
+                          {"valid_from", format_date(g.valid_from)},
+                          {"valid_to", format_date(g.valid_to)}};
+    }));
   });
 
   r.add("GET", "/api/v1/public/listings", [&api](Request& req) {
-    ListingQuery q;
-    q.scope.all = true;
-    q.activity = query(req, "activity");
-    q.status = "listed";
-    q.page = page_of(req);
-    auto page = api.store.listings(q);
-    json::array items;
-    for (const auto& l : page.items)
-      items.push_back(json::object{{"enterprise", public_enterprise(api.store, l.uscc)},
-                                   {"activity", l.activity},
-                                   {"since", format_date(l.since)}});
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
+    return ok_json(public_page(
+        api.portal.listings(query(req, "activity"), page_of(req)), [](const Named<Listing>& n) {
+          return json::object{{"enterprise", public_enterprise(n, n.item.uscc)},
+                              {"activity", n.item.activity},
+                              {"since", format_date(n.item.since)}};
+        }));
   });
 
-  auto announcements = [&api](Request& req, std::optional<std::string> kind) {
-    AnnouncementQuery q;
-    q.kind = kind ? kind : query(req, "kind");
-    q.family = query(req, "family");
-    q.page = page_of(req);
-    auto page = api.store.announcements(q);
-    json::array items;
-    for (const auto& a : page.items) {
-      auto o = to_json(a);
-      o["enterprise"] = public_enterprise(api.store, a.uscc);
-      items.push_back(std::move(o));
-    }
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
-  };
-  r.add("GET", "/api/v1/public/announcements",
-        [announcements](Request& req) { return announcements(req, std::nullopt); });
+  r.add("GET", "/api/v1/public/announcements", [&api](Request& req) {
+    return ok_json(public_page(
+        api.portal.announcements(query(req, "kind"), query(req, "family"), page_of(req)),
+        announcement_json));
+  });
   r.add("GET", "/api/v1/public/blacklist", [&api](Request& req) {
-    // A blacklist entry stands while the grade its case granted stands: a re-grade that
-    // no longer gives D withdraws it (national classification, 三(五) 动态管理).
-    AnnouncementQuery q;
-    q.kind = "blacklisted";
-    q.page = page_of(req);
-    auto page = api.store.announcements(q);
-    json::array items;
-    int64_t withdrawn = 0;
-    for (const auto& a : page.items) {
-      if (!blacklist_entry_stands(api.store, a)) {
-        ++withdrawn;
-        continue;
-      }
-      auto o = to_json(a);
-      o["enterprise"] = public_enterprise(api.store, a.uscc);
-      items.push_back(std::move(o));
-    }
-    return ok_json(json::object{{"items", std::move(items)}, {"total", page.total - withdrawn}});
+    return ok_json(public_page(api.portal.blacklist(page_of(req)), announcement_json));
   });
 }
 

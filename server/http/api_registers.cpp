@@ -5,9 +5,7 @@
 namespace qc::http {
 
 void add_register_routes(Router& r, Api& api) {
-  r.add("GET", "/api/v1/grants", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/grants", [&api](Request& req, const Actor& a) {
     GrantQuery q;
     q.family = query(req, "family");
     q.grade = query(req, "grade");
@@ -15,29 +13,25 @@ void add_register_routes(Router& r, Api& api) {
     q.region = query(req, "region");
     q.uscc = query(req, "enterprise");
     q.page = page_of(req);
-    return ok_json(page_json(api.registry.grants(*a, q)));
+    return ok_json(page_json(api.registry.grants(a, q)));
   });
 
-  r.add("GET", "/api/v1/bans", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/bans", [&api](Request& req, const Actor& a) {
     BanQuery q;
     q.uscc = query(req, "enterprise");
     q.family = query(req, "family");
     if (query(req, "active") == "1") q.active_on = api.registry.today();
     q.page = page_of(req);
-    return ok_json(page_json(api.registry.bans(*a, q)));
+    return ok_json(page_json(api.registry.bans(a, q)));
   });
 
-  r.add("GET", "/api/v1/listings", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/listings", [&api](Request& req, const Actor& a) {
     ListingQuery q;
     q.activity = query(req, "activity");
     q.status = query(req, "status");
     q.uscc = query(req, "enterprise");
     q.page = page_of(req);
-    return ok_json(page_json(api.registry.listings(*a, q)));
+    return ok_json(page_json(api.registry.listings(a, q)));
   });
 }
 

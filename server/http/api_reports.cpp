@@ -93,16 +93,14 @@ std::optional<int> year_param(const Request& req) {
 }  // namespace
 
 void add_report_routes(Router& r, Api& api) {
-  r.add("GET", "/api/v1/reports/commitment", [&api](Request& req) {
-    auto a = caller(req, api);
-    if (!a) return error_response(a.error());
+  add_authed(r, api, "GET", "/api/v1/reports/commitment", [&api](Request& req, const Actor& a) {
     const auto format = query(req, "format").value_or("json");
     if (format != "json" && format != "csv")
       return error_response(err(ErrorCode::validation, "format is json or csv", "format"));
     const int year = year_param(req).value_or(
         query(req, "year") ? 0 : static_cast<int>(beijing_date(api.clock.now()).year()));
     auto rep =
-        api.commitment_report->report(*a, year, query(req, "activity").value_or(kDefaultActivity));
+        api.commitment_report.report(a, year, query(req, "activity").value_or(kDefaultActivity));
     if (!rep) return error_response(rep.error());
     if (format == "json") return ok_json(report_json(*rep));
     Response resp;

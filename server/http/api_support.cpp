@@ -5,7 +5,6 @@
 #include <charconv>
 
 #include "auth/tokens.hpp"
-#include "service/access.hpp"
 
 namespace qc::http {
 
@@ -42,13 +41,14 @@ std::string client_addr(const Request& req) {
 }
 
 namespace {
-std::string cookie_token(const Request& req) {
-  std::string_view cookies = req.header("cookie");
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), or empty.
+std::string cookie_value(std::string_view cookies, std::string_view name) {
   while (!cookies.empty()) {
-    auto semi = cookies.find(';');
+    const auto semi = cookies.find(';');
     std::string_view part = cookies.substr(0, semi);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.rfind("qc_session=", 0) == 0) return std::string(part.substr(11));
+    if (const auto eq = part.find('='); eq != std::string_view::npos && part.substr(0, eq) == name)
+      return std::string(part.substr(eq + 1));
     if (semi == std::string_view::npos) break;
     cookies.remove_prefix(semi + 1);
   }
@@ -56,15 +56,18 @@ std::string cookie_token(const Request& req) {
 }
 }  // namespace
 
-Result<Actor> caller(const Request& req, Api& api) {
-  std::string token;
-  bool by_cookie = false;
+std::string session_token(const Request& req, bool* by_cookie) {
   if (auto h = req.header("authorization"); h.rfind("Bearer ", 0) == 0) {
-    token = std::string(h.substr(7));
-  } else {
-    token = cookie_token(req);
-    by_cookie = true;
+    if (by_cookie) *by_cookie = false;
+    return std::string(h.substr(7));
   }
+  if (by_cookie) *by_cookie = true;
+  return cookie_value(req.header("cookie"), "qc_session");
+}
+
+Result<Actor> caller(const Request& req, Api& api) {
+  bool by_cookie = false;
+  const std::string token = session_token(req, &by_cookie);
   if (token.empty()) return err(ErrorCode::unauthenticated, "log in first");
   auto ctx = api.auth.authenticate(token);
   if (!ctx)
@@ -76,17 +79,22 @@ Result<Actor> caller(const Request& req, Api& api) {
   return to_actor(ctx->user);
 }
 
-Result<Actor> staff_caller(const Request& req, Api& api,
-                           std::initializer_list<std::string_view> roles) {
-  auto a = caller(req, api);
-  if (!a) return a;
-  if (is_admin(*a)) return a;
-  for (auto r : roles)
-    if (has_role(*a, r)) return a;
-  std::string list;
-  for (auto r : roles) list += (list.empty() ? "" : ", ") + std::string(r);
-  return err(ErrorCode::forbidden,
-             "this needs one of the roles: " + (list.empty() ? "admin" : list));
+void add_authed(Router& r, Api& api, std::string method, std::string pattern, AuthedHandler h) {
+  r.add(std::move(method), std::move(pattern), [&api, h = std::move(h)](Request& req) {
+    auto a = caller(req, api);
+    if (!a) return error_response(a.error());
+    return h(req, *a);
+  });
+}
+
+void add_authed_json(Router& r, Api& api, std::string method, std::string pattern,
+                     AuthedJsonHandler h) {
+  add_authed(r, api, std::move(method), std::move(pattern),
+             [h = std::move(h)](Request& req, const Actor& a) {
+               auto body = json_body(req);
+               if (!body) return error_response(body.error());
+               return h(req, a, *body);
+             });
 }
 
 Result<json::object> json_body(const Request& req) {

@@ -10,9 +10,20 @@ namespace qc::http {
 // The caller from `Authorization: Bearer` or the session cookie. A write authenticated by
 // the cookie alone must carry X-CSRF-Token. Errors: unauthenticated, forbidden (CSRF).
 Result<Actor> caller(const Request& req, Api& api);
-// Like caller(), but also requires one of `roles` (admin always passes).
-Result<Actor> staff_caller(const Request& req, Api& api,
-                           std::initializer_list<std::string_view> roles);
+// The session token the request carries: the bearer token, else the qc_session cookie
+// (parsed as cookies are, so that a cookie whose name merely ends in qc_session is not it).
+// `by_cookie` says which.
+std::string session_token(const Request& req, bool* by_cookie = nullptr);
+
+// Routes for signed-in callers: the caller is resolved once, before anything else (401,
+// and the CSRF check for a cookie-authenticated write); the JSON variant then parses the
+// body once (400 bad_json / bad_request). Role gates are the services'.
+using AuthedHandler = std::function<Response(Request&, const Actor&)>;
+using AuthedJsonHandler =
+    std::function<Response(Request&, const Actor&, const boost::json::object&)>;
+void add_authed(Router& r, Api& api, std::string method, std::string pattern, AuthedHandler h);
+void add_authed_json(Router& r, Api& api, std::string method, std::string pattern,
+                     AuthedJsonHandler h);
 Actor to_actor(const User& u);
 // The client's address for rate limits: the peer, or, when the peer is the TLS proxy on
 // this host (loopback), the last address the proxy put in X-Forwarded-For.

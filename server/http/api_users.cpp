@@ -63,62 +63,49 @@ json::object session_json(const SessionInfo& s) {
           {"expires_at", format_instant(s.expires_at)}};
 }
 
-Response patch_user(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {});
-  if (!a) return error_response(a.error());
-  auto body = json_body(req);
-  if (!body) return error_response(body.error());
-  auto patch = patch_of(*body);
-  if (!patch) return error_response(patch.error());
-  auto u = api.users.update(req.params["username"], std::move(*patch), a->username);
-  return from_result(u, [](const User& x) { return to_json(x); });
-}
-
-Response reset_password(Request& req, Api& api) {
-  auto a = staff_caller(req, api, {});
-  if (!a) return error_response(a.error());
-  auto body = json_body(req);
-  if (!body) return error_response(body.error());
-  auto password = str_member(*body, "password", true);
-  if (!password) return error_response(password.error());
-  auto s = api.users.reset_password(req.params["username"], *password, a->username);
-  return from_result(s, [](Unit) { return json::object{{"ok", true}}; });
-}
-
-Response revoke(Request& req, Api& api, std::optional<std::string> id) {
-  auto a = staff_caller(req, api, {});
-  if (!a) return error_response(a.error());
-  auto n = api.users.revoke_sessions(req.params["username"], id, a->username);
-  return from_result(n, [](int64_t x) { return json::object{{"revoked", x}}; });
-}
-
 }  // namespace
 
 void add_user_routes(Router& r, Api& api) {
-  r.add("GET", "/api/v1/users/{username}", [&api](Request& req) {
-    auto a = staff_caller(req, api, {});
-    if (!a) return error_response(a.error());
-    auto u = api.users.user(req.params["username"]);
-    return from_result(u, [](const User& x) { return to_json(x); });
+  add_authed(r, api, "GET", "/api/v1/users/{username}", [&api](Request& req, const Actor& a) {
+    return from_result(api.users.user(a, req.params["username"]),
+                       [](const User& x) { return to_json(x); });
   });
-  r.add("PATCH", "/api/v1/users/{username}", [&api](Request& req) { return patch_user(req, api); });
-  r.add("POST", "/api/v1/users/{username}/password",
-        [&api](Request& req) { return reset_password(req, api); });
-  r.add("GET", "/api/v1/users/{username}/sessions", [&api](Request& req) {
-    auto a = staff_caller(req, api, {});
-    if (!a) return error_response(a.error());
-    auto s = api.users.sessions(req.params["username"]);
-    return from_result(s, [](const std::vector<SessionInfo>& xs) {
-      json::array items;
-      for (const auto& x : xs) items.push_back(session_json(x));
-      const auto n = static_cast<int64_t>(items.size());
-      return json::object{{"items", std::move(items)}, {"total", n}};
+  add_authed_json(r, api, "PATCH", "/api/v1/users/{username}",
+                  [&api](Request& req, const Actor& a, const json::object& body) {
+                    auto patch = patch_of(body);
+                    if (!patch) return error_response(patch.error());
+                    return from_result(
+                        api.users.update(a, req.params["username"], std::move(*patch)),
+                        [](const User& x) { return to_json(x); });
+                  });
+  add_authed_json(r, api, "POST", "/api/v1/users/{username}/password",
+                  [&api](Request& req, const Actor& a, const json::object& body) {
+                    auto password = str_member(body, "password", false);
+                    if (!password) return error_response(password.error());
+                    return from_result(
+                        api.users.reset_password(a, req.params["username"], *password), [](Unit) {
+                          return json::object{{"ok", true}};
+                        });
+                  });
+  add_authed(r, api, "GET", "/api/v1/users/{username}/sessions",
+             [&api](Request& req, const Actor& a) {
+               return from_result(api.users.sessions(a, req.params["username"]),
+                                  [](const std::vector<SessionInfo>& xs) {
+                                    json::array items;
+                                    for (const auto& x : xs) items.push_back(session_json(x));
+                                    const auto n = static_cast<int64_t>(items.size());
+                                    return json::object{{"items", std::move(items)}, {"total", n}};
+                                  });
+             });
+  auto revoke = [&api](Request& req, const Actor& a, std::optional<std::string> id) {
+    return from_result(api.users.revoke_sessions(a, req.params["username"], id), [](int64_t x) {
+      return json::object{{"revoked", x}};
     });
-  });
-  r.add("DELETE", "/api/v1/users/{username}/sessions",
-        [&api](Request& req) { return revoke(req, api, std::nullopt); });
-  r.add("DELETE", "/api/v1/users/{username}/sessions/{id}",
-        [&api](Request& req) { return revoke(req, api, req.params["id"]); });
+  };
+  add_authed(r, api, "DELETE", "/api/v1/users/{username}/sessions",
+             [revoke](Request& req, const Actor& a) { return revoke(req, a, std::nullopt); });
+  add_authed(r, api, "DELETE", "/api/v1/users/{username}/sessions/{id}",
+             [revoke](Request& req, const Actor& a) { return revoke(req, a, req.params["id"]); });
 }
 
 }  // namespace qc::http

@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 
 #include "core/model.hpp"
+#include "core/page.hpp"
 #include "core/procedure.hpp"
 #include "service/case_service.hpp"
-#include "store/store.hpp"
 
 namespace qc::http {
 

@@ -7,6 +7,7 @@
 
 #include "http/errors.hpp"
 #include "http/url.hpp"
+#include "ports/unavailable.hpp"
 
 namespace qc::http {
 
@@ -34,6 +35,11 @@ Response Dispatcher::dispatch(Request& req) const {
     req.route = match.pattern;
     try {
       return (*match.handler)(req);
+    } catch (const StoreUnavailable& e) {
+      // The database is unreachable, read-only or full: nothing was written.
+      spdlog::warn("store unavailable method={} route={} error={}", req.method, req.route,
+                   e.what());
+      return error_response(ErrorCode::unavailable, "the database is unavailable; try again later");
     } catch (const std::exception& e) {
       spdlog::error("handler failed method={} route={} error={}", req.method, req.route, e.what());
     } catch (...) {

@@ -2,11 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "core/access.hpp"
 #include "core/categories.hpp"
 #include "core/csv.hpp"
 #include "core/region.hpp"
 #include "core/uscc.hpp"
-#include "service/access.hpp"
 
 namespace qc {
 
@@ -87,7 +87,7 @@ ImportRowReport ArchiveImport::import_row(const Actor& actor,
     return refused(r, ErrorCode::invalid_uscc, "uscc: " + problem, "uscc");
 
   std::vector<Enterprise> new_enterprises;
-  auto existing = store_.enterprise(uscc);
+  auto existing = archive_.enterprise(uscc);
   std::string region;
   if (existing) {
     region = existing->region;
@@ -142,7 +142,7 @@ ImportRowReport ArchiveImport::import_row(const Actor& actor,
     return refused(r, ErrorCode::validation,
                    "the row neither registers an enterprise nor adds a record", "category");
   }
-  auto s = store_.import_archive(
+  auto s = archive_.import_archive(
       new_enterprises, records,
       AuditEntry{0,
                  clock_.now(),

@@ -12,7 +12,7 @@
 
 #include "core/query.hpp"
 #include "core/text_source.hpp"
-#include "store/store.hpp"
+#include "ports/archive_store.hpp"
 
 namespace qc {
 
@@ -49,7 +49,7 @@ inline constexpr const char* kImportColumns[] = {"uscc",           "name",   "re
 
 class ArchiveImport {
  public:
-  ArchiveImport(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  ArchiveImport(ArchiveStore& archive, const Clock& clock) : archive_(archive), clock_(clock) {}
 
   // Called for every enterprise a row gave a record (dynamic re-grading).
   void on_record(std::function<void(const std::string& uscc)> f) { on_record_ = std::move(f); }
@@ -67,7 +67,7 @@ class ArchiveImport {
                              std::set<std::string>& to_regrade);
   void regrade(std::set<std::string>& usccs);
 
-  Store& store_;
+  ArchiveStore& archive_;
   const Clock& clock_;
   std::function<void(const std::string&)> on_record_;
   // Enterprises given a record are re-graded in sets of this many (and at the end): one

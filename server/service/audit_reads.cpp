@@ -1,7 +1,7 @@
 #include "service/audit_reads.hpp"
 
+#include "core/access.hpp"
 #include "core/region.hpp"
-#include "service/access.hpp"
 
 namespace qc {
 
@@ -13,15 +13,15 @@ bool is_provincial_supervisor(const Actor& a) {
 }
 
 Result<Page<AuditEntry>> AuditReads::entries(const Actor& actor, AuditQuery q) {
-  if (is_admin(actor)) return store_.audit_entries(q);
+  if (is_admin(actor)) return audit_.audit_entries(q);
   if (!is_provincial_supervisor(actor))
     return err(ErrorCode::forbidden, "the audit trail is for admins and provincial supervisors");
   if (!q.case_id)
     return err(ErrorCode::forbidden, "a provincial supervisor reads the trail of one case", "case");
-  const auto c = store_.case_by_id(*q.case_id);
+  const auto c = cases_.case_by_id(*q.case_id);
   if (!c || !may_read(actor, c->region, c->enterprise))
     return err(ErrorCode::not_found, "no such case");
-  return store_.audit_entries(q);
+  return audit_.audit_entries(q);
 }
 
 }  // namespace qc

@@ -1,134 +1,133 @@
 // Taking an action on a case: API.md "Cases" fixes the order of the checks, so that the
-// loser of a race gets 409 (stale rev) rather than 403, and a replay beats everything.
+// loser of a race gets conflict (stale rev) rather than forbidden, and a replay beats
+// everything. act() reads as that order: replay → load (not_found, conflict,
+// invalid_transition, forbidden) → the vote or the action's own checks (validation,
+// guard_failed, already_voted) → commit.
 #include <boost/json.hpp>
 
-#include "service/access.hpp"
+#include "core/access.hpp"
+#include "core/votes.hpp"
+#include "service/case_context.hpp"
 #include "service/case_service.hpp"
 #include "service/data_validation.hpp"
-#include "service/store_query.hpp"
-#include "service/transition_plan.hpp"
 
 namespace qc {
 
-namespace {
-
-struct Tally {
-  int pass = 0;
-  int fail = 0;
-  bool voted = false;
+struct CaseService::Loaded {
+  Case before;
+  std::shared_ptr<const ProcedureSet> set;
+  const ProcedureDef* def = nullptr;
+  const StageDef* stage = nullptr;
+  const ActionDef* action = nullptr;  // null for the host's `vote`
 };
 
-Tally tally(const std::vector<Vote>& votes, const std::string& username) {
-  Tally t;
-  for (const auto& v : votes) {
-    (v.pass ? t.pass : t.fail)++;
-    t.voted = t.voted || v.username == username;
-  }
-  return t;
+namespace {
+
+std::string role_needed(const std::string& action, const std::string& role, Level level) {
+  return "action " + action + " needs role " + role +
+         (level == Level::none ? "" : " at " + std::string(to_string(level)) + " level") +
+         " for this enterprise";
 }
 
 }  // namespace
 
-Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const std::string& action,
-                                     const ActRequest& req, const CaseRenderer& render) {
-  if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
-  auto found = store_.case_by_id(case_id);
+Result<CaseService::Loaded> CaseService::load_for_action(const Actor& actor, int64_t case_id,
+                                                         const std::string& action,
+                                                         std::optional<int64_t> rev) {
+  auto found = ports_.cases.case_by_id(case_id);
   if (!found || !may_read(actor, found->region, found->enterprise))
     return err(ErrorCode::not_found, "no case " + std::to_string(case_id));
-  const Case before = std::move(*found);
-  if (!req.rev) return err(ErrorCode::validation, "rev is required", "rev");
-  if (*req.rev != before.rev)
-    return err(ErrorCode::conflict, "the case has changed (rev " + std::to_string(before.rev) +
+  Loaded l;
+  l.before = std::move(*found);
+  if (!rev) return err(ErrorCode::validation, "rev is required", "rev");
+  if (*rev != l.before.rev)
+    return err(ErrorCode::conflict, "the case has changed (rev " + std::to_string(l.before.rev) +
                                         "); reload it and try again");
-  auto set = procedures_.current();
-  const ProcedureDef* def = set ? set->find(before.procedure, before.version) : nullptr;
-  if (!def) return err(ErrorCode::unavailable, "procedure version is not loaded");
-  const StageDef* stage = def->stage(before.stage);
-  const bool is_vote = stage && stage->votes && action == "vote";
-  const ActionDef* adef = stage ? stage->action(action) : nullptr;
-  if (before.status != "active" || (!is_vote && !adef))
+  l.set = procedures_.current();
+  l.def = l.set ? l.set->find(l.before.procedure, l.before.version) : nullptr;
+  if (!l.def) return err(ErrorCode::unavailable, "procedure version is not loaded");
+  l.stage = l.def->stage(l.before.stage);
+  const bool is_vote = l.stage && l.stage->votes && action == "vote";
+  l.action = l.stage && !is_vote ? l.stage->action(action) : nullptr;
+  if (l.before.status != "active" || (!is_vote && !l.action))
     return err(ErrorCode::invalid_transition,
-               "no action " + action + " in stage " + (stage ? stage->title : before.stage));
+               "no action " + action + " in stage " + (l.stage ? l.stage->title : l.before.stage));
 
-  const std::string& role = is_vote ? stage->votes->role : adef->role;
-  const Level level = is_vote ? stage->votes->level : adef->level;
+  const std::string& role = l.action ? l.action->role : l.stage->votes->role;
+  const Level level = l.action ? l.action->level : l.stage->votes->level;
   if (role == "system" || role == "public" ||
-      !may_act(actor, role, level, before.region, before.enterprise))
-    return err(ErrorCode::forbidden,
-               "action " + action + " needs role " + role +
-                   (level == Level::none ? "" : " at " + std::string(to_string(level)) + " level") +
-                   " for this enterprise");
+      !may_act(actor, role, level, l.before.region, l.before.enterprise))
+    return err(ErrorCode::forbidden, role_needed(action, role, level));
+  return l;
+}
+
+// A vote: one per user and round; the deciding vote takes `passed` / `failed` at once.
+Status CaseService::plan_vote(const Actor& actor, const Loaded& l, const CaseContext& ctx,
+                              const ActRequest& req, Transition& t, bool& voted_after) {
+  for (const auto& [key, value] : req.data)
+    if (key != "vote")
+      return err(ErrorCode::validation, "action vote takes only vote, not " + std::string(key),
+                 std::string(key));
+  const auto* v = req.data.if_contains("vote");
+  if (!v || !v->is_string() || (v->as_string() != "pass" && v->as_string() != "fail"))
+    return err(ErrorCode::validation, "vote must be \"pass\" or \"fail\"", "vote");
+  const bool pass = v->as_string() == "pass";
+  VoteTally tl = tally(ports_.cases.votes(l.before.id, l.before.stage_seq), actor.username);
+  if (tl.voted) return err(ErrorCode::already_voted, "you have already voted on this case");
+  (pass ? tl.pass : tl.fail)++;
+  t.vote = Vote{l.before.id, l.before.stage_seq, actor.username, pass};
+  plan_stay(ctx.plan(), t, l.before.rev, actor.username, "vote", boost::json::object{{"vote", *v}},
+            req.comment);
+  voted_after = true;
+  const std::string decided = vote_decision(*l.stage->votes, tl);
+  if (decided.empty()) return ok_status();
+  auto target = target_of(ctx.plan(), t.next, *l.stage->action(decided));
+  if (!target) return target.take_error();
+  voted_after = false;  // a new round, or a case that left the stage
+  return plan_move(ctx.plan(), t, l.before.rev, "system", decided, *target,
+                   boost::json::object{{"pass", tl.pass}, {"fail", tl.fail}}, "");
+}
+
+// A declared action: its own fields only, their types and `requires`, then its guard.
+Status CaseService::plan_action(const Actor& actor, const Loaded& l, const CaseContext& ctx,
+                                const ActRequest& req, Transition& t) {
+  const ActionDef& a = *l.action;
+  if (auto s = check_writable(*l.def, a, req.data); !s) return s;
+  if (auto s = validate_fields(*l.def, req.data); !s) return s;
+  merge_into(t.next.data, req.data);
+  if (auto s = check_required(a.requires_fields, t.next.data, *l.def); !s) return s;
+  if (a.has_guard) {
+    auto g = l.set->guard(*l.def, l.before.stage, a.id, view_of(t.next), ctx.q());
+    if (!g) return g.take_error();
+    if (!g->ok) return err(ErrorCode::guard_failed, g->reason, g->field);
+  }
+  auto target = target_of(ctx.plan(), t.next, a);
+  if (!target) return target.take_error();
+  return plan_move(ctx.plan(), t, l.before.rev, actor.username, a.id, *target, req.data,
+                   req.comment);
+}
+
+Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const std::string& action,
+                                     const ActRequest& req) {
+  if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
+  auto loaded = load_for_action(actor, case_id, action, req.rev);
+  if (!loaded) return loaded.take_error();
+  const Loaded& l = *loaded;
 
   const Instant now = clock_.now();
-  StoreQuery q(store_, calendar_, actor, now);
-  const auto ent = store_.enterprise(before.enterprise);
-  const PlanContext ctx{store_,           *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
-                        beijing_date(now)};
+  const CaseContext ctx(ports_, l.set, *l.def, calendar_, actor,
+                        ports_.archive.enterprise(l.before.enterprise), now, beijing_date(now));
   Transition t;
-  t.expected_rev = before.rev;
-  t.next = before;
+  t.expected_rev = l.before.rev;
+  t.next = l.before;
   bool voted_after = false;
+  if (auto s = l.action ? plan_action(actor, l, ctx, req, t)
+                        : plan_vote(actor, l, ctx, req, t, voted_after);
+      !s)
+    return s.take_error();
 
-  if (is_vote) {
-    for (const auto& [key, value] : req.data)
-      if (key != "vote")
-        return err(ErrorCode::validation, "action vote takes only vote, not " + std::string(key),
-                   std::string(key));
-    const auto* v = req.data.if_contains("vote");
-    if (!v || !v->is_string() || (v->as_string() != "pass" && v->as_string() != "fail"))
-      return err(ErrorCode::validation, "vote must be \"pass\" or \"fail\"", "vote");
-    const bool pass = v->as_string() == "pass";
-    Tally tl = tally(store_.votes(before.id, before.stage_seq), actor.username);
-    if (tl.voted) return err(ErrorCode::already_voted, "you have already voted on this case");
-    (pass ? tl.pass : tl.fail)++;
-    t.vote = Vote{before.id, before.stage_seq, actor.username, pass};
-    plan_stay(ctx, t, before.rev, actor.username, "vote", boost::json::object{{"vote", *v}},
-              req.comment);
-    voted_after = true;
-    const auto& vd = *stage->votes;
-    std::string decided;
-    if (tl.pass >= vd.pass)
-      decided = vd.passed;
-    else if (tl.fail > vd.of - vd.pass)
-      decided = vd.failed;
-    if (!decided.empty()) {
-      auto target = target_of(ctx, t.next, *stage->action(decided));
-      if (!target) return target.take_error();
-      if (auto s = plan_move(ctx, t, before.rev, "system", decided, *target,
-                             boost::json::object{{"pass", tl.pass}, {"fail", tl.fail}}, "");
-          !s)
-        return s.take_error();
-      voted_after = false;
-    }
-  } else {
-    if (auto s = check_writable(*def, *adef, req.data); !s) return s.take_error();
-    if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
-    merge_into(t.next.data, req.data);
-    if (auto s = check_required(adef->requires_fields, t.next.data, *def); !s)
-      return s.take_error();
-    if (adef->has_guard) {
-      auto g = set->guard(*def, before.stage, action, view_of(t.next), q);
-      if (!g) return g.take_error();
-      if (!g->ok) return err(ErrorCode::guard_failed, g->reason, g->field);
-    }
-    auto target = target_of(ctx, t.next, *adef);
-    if (!target) return target.take_error();
-    if (auto s =
-            plan_move(ctx, t, before.rev, actor.username, action, *target, req.data, req.comment);
-        !s)
-      return s.take_error();
-  }
-
-  CaseExtras extras;
-  extras.set = set;
-  extras.actions = available_actions(actor, t.next, *def, voted_after);
-  extras.deadline = t.new_timer       ? t.new_timer
-                    : t.cancel_timers ? std::nullopt
-                                      : store_.pending_timer(before.id);
-  extras.stage_title = def->stage(t.next.stage)->title;
   const bool due_now = t.new_timer && t.new_timer->due_at <= now;
-  auto out =
-      commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, false);
+  auto out = commit(std::move(t), actor, req.idempotency_key, req.request_hash, voted_after, false);
   if (out && !out->replayed && due_now) fire_if_due(*out, now);
   return out;
 }
@@ -136,57 +135,50 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const 
 void CaseService::fire_if_due(CaseOutcome& out, Instant now) {
   // A timer whose due instant has already passed (a kept deadline, a computed date) fires
   // at once, dated by its due day, rather than at the timer worker's next tick.
-  if (auto timer = store_.pending_timer(out.c.id);
+  if (auto timer = ports_.timers.pending_timer(out.c.id);
       timer && timer->due_at <= now &&
-      store_.claim_timer(timer->id, "inline", now + std::chrono::minutes(1))) {
+      ports_.timers.claim_timer(timer->id, "inline", now + std::chrono::minutes(1))) {
     if (auto fired = fire(*timer)) out.c = std::move(fired.value());
   }
 }
 
 Result<Case> CaseService::fire(const Timer& timer) {
-  auto c = store_.case_by_id(timer.case_id);
+  auto c = ports_.cases.case_by_id(timer.case_id);
   if (!c) return err(ErrorCode::not_found, "no case for timer");
   auto set = procedures_.current();
   const ProcedureDef* def = set ? set->find(c->procedure, c->version) : nullptr;
-  const StageDef* stage = def ? def->stage(c->stage) : nullptr;
-  const ActionDef* adef = stage ? stage->action(timer.fire_action) : nullptr;
   if (!def) return err(ErrorCode::unavailable, "procedure version is not loaded");
+  const StageDef* stage = def->stage(c->stage);
+  const ActionDef* adef = stage ? stage->action(timer.fire_action) : nullptr;
   Transition t;
   t.expected_rev = c->rev;
   t.next = *c;
   t.fired_timer = timer.id;
   const Instant now = clock_.now();
-  Actor system{"system", "system", {RoleGrant{"system", "000000"}}, std::nullopt};
-  StoreQuery q(store_, calendar_, system, now);
-  const auto ent = store_.enterprise(c->enterprise);
+  const Actor system{"system", "system", {RoleGrant{"system", "000000"}}, std::nullopt};
   // Effects applied by a timer are dated by the Beijing date of its due instant.
-  const PlanContext ctx{
-      store_, *set, *def, calendar_, q, ent ? &*ent : nullptr, now, beijing_date(timer.due_at)};
+  const CaseContext ctx(ports_, set, *def, calendar_, system,
+                        ports_.archive.enterprise(c->enterprise), now, beijing_date(timer.due_at));
   if (c->status != "active" || c->stage != timer.stage || !adef) {
     // The case moved on without cancelling it: record the timer as spent, change nothing.
-    plan_stay(ctx, t, c->rev, "system", "timer_expired",
+    plan_stay(ctx.plan(), t, c->rev, "system", "timer_expired",
               boost::json::object{{"timer", timer.id}, {"action", timer.fire_action}}, "");
   } else {
-    auto target = target_of(ctx, t.next, *adef);
+    auto target = target_of(ctx.plan(), t.next, *adef);
     if (!target) return target.take_error();
-    if (auto s = plan_move(ctx, t, c->rev, "system", timer.fire_action, *target,
+    if (auto s = plan_move(ctx.plan(), t, c->rev, "system", timer.fire_action, *target,
                            boost::json::object{{"due_at", format_instant(timer.due_at)}}, "");
         !s)
       return s.take_error();
   }
-  t.audit = AuditEntry{
-      0,
-      now,
-      "system",
-      "timer.fire",
-      boost::json::object{{"case_id", c->id}, {"timer", timer.id}, {"action", timer.fire_action}},
-      {},
-      {}};
+  t.audit = audit_entry(
+      now, "system", "timer.fire",
+      boost::json::object{{"case_id", c->id}, {"timer", timer.id}, {"action", timer.fire_action}});
   return store_transition(std::move(t), false);
 }
 
 Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
-  auto notice = store_.notice(notice_id);
+  auto notice = ports_.registers.notice(notice_id);
   if (!notice || !notice->open)
     return err(ErrorCode::not_found, "no open notice " + std::to_string(notice_id));
   if (objection.content.empty())
@@ -194,7 +186,7 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   if (objection.name.empty()) return err(ErrorCode::validation, "name is required", "name");
   if (objection.contact.empty())
     return err(ErrorCode::validation, "contact is required", "contact");
-  auto c = store_.case_by_id(notice->case_id);
+  auto c = ports_.cases.case_by_id(notice->case_id);
   auto set = procedures_.current();
   const ProcedureDef* def = c && set ? set->find(c->procedure, c->version) : nullptr;
   const StageDef* stage = def ? def->stage(c->stage) : nullptr;
@@ -205,11 +197,9 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   if (!adef || c->stage != notice->stage) return err(ErrorCode::not_found, "the notice has closed");
 
   const Instant now = clock_.now();
-  Actor pub{"public", "public", {}, std::nullopt};
-  StoreQuery q(store_, calendar_, pub, now);
-  const auto ent = store_.enterprise(c->enterprise);
-  const PlanContext ctx{store_,           *set, *def, calendar_, q, ent ? &*ent : nullptr, now,
-                        beijing_date(now)};
+  const Actor pub{"public", "public", {}, std::nullopt};
+  const CaseContext ctx(ports_, set, *def, calendar_, pub, ports_.archive.enterprise(c->enterprise),
+                        now, beijing_date(now));
   Transition t;
   t.expected_rev = c->rev;
   t.next = *c;
@@ -219,21 +209,16 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   t.objection = objection;
   t.next.data["objection"] = boost::json::object{
       {"name", objection.name}, {"content", objection.content}, {"at", format_instant(now)}};
-  auto target = target_of(ctx, t.next, *adef);
+  auto target = target_of(ctx.plan(), t.next, *adef);
   if (!target) return target.take_error();
   // The objector's contact stays in the objections table: the event shows name and content.
   if (auto s = plan_move(
-          ctx, t, c->rev, "public", adef->id, *target,
+          ctx.plan(), t, c->rev, "public", adef->id, *target,
           boost::json::object{{"name", objection.name}, {"content", objection.content}}, "");
       !s)
     return s.take_error();
-  t.audit = AuditEntry{0,
-                       now,
-                       "public",
-                       "notice.objection",
-                       boost::json::object{{"case_id", c->id}, {"notice_id", notice_id}},
-                       {},
-                       {}};
+  t.audit = audit_entry(now, "public", "notice.objection",
+                        boost::json::object{{"case_id", c->id}, {"notice_id", notice_id}});
   auto stored = store_transition(std::move(t), false);
   if (!stored) return stored.take_error();
   return objection;

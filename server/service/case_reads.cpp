@@ -2,13 +2,13 @@
 // is reported as not found (its existence is not confirmed).
 #include <algorithm>
 
-#include "service/access.hpp"
+#include "core/access.hpp"
 #include "service/case_service.hpp"
 
 namespace qc {
 
 Result<Case> CaseService::get(const Actor& actor, int64_t id) {
-  auto c = store_.case_by_id(id);
+  auto c = ports_.cases.case_by_id(id);
   if (!c || !may_read(actor, c->region, c->enterprise))
     return err(ErrorCode::not_found, "no case " + std::to_string(id));
   return std::move(*c);
@@ -16,26 +16,26 @@ Result<Case> CaseService::get(const Actor& actor, int64_t id) {
 
 Page<Case> CaseService::list(const Actor& actor, CaseQuery q) {
   q.scope = scope_of(actor);
-  return store_.cases(q);
+  return ports_.cases.cases(q);
 }
 
 Result<Page<CaseEvent>> CaseService::history(const Actor& actor, int64_t id,
                                              const PageRequest& page) {
   auto c = get(actor, id);
   if (!c) return c.take_error();
-  return store_.events(id, page);
+  return ports_.cases.events(id, page);
 }
 
 Result<std::vector<Document>> CaseService::documents(const Actor& actor, int64_t id) {
   auto c = get(actor, id);
   if (!c) return c.take_error();
-  return store_.documents(id);
+  return ports_.cases.documents(id);
 }
 
 Result<Document> CaseService::document(const Actor& actor, int64_t id, const std::string& name) {
   auto c = get(actor, id);
   if (!c) return c.take_error();
-  auto d = store_.document(id, name);
+  auto d = ports_.cases.document(id, name);
   if (!d) return err(ErrorCode::not_found, "no document " + name);
   return std::move(*d);
 }
@@ -65,19 +65,36 @@ std::vector<AvailableAction> CaseService::available_actions(const Actor& actor, 
   return out;
 }
 
+bool CaseService::has_voted(const Actor& actor, const Case& c, const StageDef* stage) {
+  if (!stage || !stage->votes) return false;
+  for (const auto& v : ports_.cases.votes(c.id, c.stage_seq))
+    if (v.username == actor.username) return true;
+  return false;
+}
+
 CaseExtras CaseService::extras(const Actor& actor, const Case& c) {
   CaseExtras x;
   x.set = procedures_.current();
   const ProcedureDef* def = x.set ? x.set->find(c.procedure, c.version) : nullptr;
   if (!def) return x;
-  bool voted = false;
   const StageDef* stage = def->stage(c.stage);
-  if (stage && stage->votes)
-    for (const auto& v : store_.votes(c.id, c.stage_seq))
-      voted = voted || v.username == actor.username;
-  x.actions = available_actions(actor, c, *def, voted);
-  x.deadline = store_.pending_timer(c.id);
+  x.actions = available_actions(actor, c, *def, has_voted(actor, c, stage));
+  x.deadline = ports_.timers.pending_timer(c.id);
   x.stage_title = stage ? stage->title : c.stage;
+  return x;
+}
+
+CaseExtras CaseService::extras(const Actor& actor, const CaseOutcome& out) {
+  if (!out.replayed) return extras(actor, out.c);
+  // A replay shows the case as the first answer did: its deadline and vote then.
+  CaseExtras x;
+  x.set = procedures_.current();
+  const ProcedureDef* def = x.set ? x.set->find(out.c.procedure, out.c.version) : nullptr;
+  if (!def) return x;
+  const StageDef* stage = def->stage(out.c.stage);
+  x.actions = available_actions(actor, out.c, *def, out.voted);
+  x.deadline = out.deadline;
+  x.stage_title = stage ? stage->title : out.c.stage;
   return x;
 }
 

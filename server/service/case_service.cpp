@@ -2,11 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "core/access.hpp"
 #include "core/uscc.hpp"
-#include "service/access.hpp"
+#include "service/case_context.hpp"
 #include "service/data_validation.hpp"
-#include "service/store_query.hpp"
-#include "service/transition_plan.hpp"
 
 namespace qc {
 
@@ -14,17 +13,13 @@ namespace {
 
 AuditEntry transition_audit(const Transition& t, const std::string& actor, Instant now) {
   const auto& last = t.events.back();
-  return AuditEntry{0,
-                    now,
-                    actor,
-                    t.events.front().action == "open" ? "case.open" : "case.transition",
-                    boost::json::object{{"case_id", t.next.id},
-                                        {"procedure", t.next.procedure},
-                                        {"action", last.action},
-                                        {"from", t.events.front().from_stage},
-                                        {"to", last.to_stage}},
-                    {},
-                    {}};
+  return audit_entry(now, actor,
+                     t.events.front().action == "open" ? "case.open" : "case.transition",
+                     boost::json::object{{"case_id", t.next.id},
+                                         {"procedure", t.next.procedure},
+                                         {"action", last.action},
+                                         {"from", t.events.front().from_stage},
+                                         {"to", last.to_stage}});
 }
 
 Error banned_error(const Ban& b) {
@@ -34,18 +29,25 @@ Error banned_error(const Ban& b) {
   return e;
 }
 
-std::optional<Ban> active_ban(Store& store, const std::string& uscc, const std::string& family,
-                              Date today) {
+std::optional<Ban> active_ban(RegisterStore& registers, const std::string& uscc,
+                              const std::string& family, Date today) {
   BanQuery q;
   q.scope.all = true;
   q.uscc = uscc;
   q.family = family;
   q.active_on = today;
   q.page.per_page = 500;
-  auto bans = store.bans(q).items;
+  auto bans = registers.bans(q).items;
   if (bans.empty()) return std::nullopt;
   return *std::max_element(bans.begin(), bans.end(),
                            [](const Ban& a, const Ban& b) { return a.until < b.until; });
+}
+
+std::vector<std::string> starters_of(const ProcedureDef& def) {
+  std::vector<std::string> starters = def.starters;
+  if (starters.empty())
+    for (const auto& a : def.stage(def.start)->actions) starters.push_back(a.role);
+  return starters;
 }
 
 }  // namespace
@@ -53,7 +55,7 @@ std::optional<Ban> active_ban(Store& store, const std::string& uscc, const std::
 std::optional<Result<CaseOutcome>> CaseService::replay(const Actor& actor, const std::string& key,
                                                        const std::string& hash) {
   if (key.empty()) return std::nullopt;
-  auto stored = store_.stored_response(actor.username, key);
+  auto stored = ports_.cases.idempotent_outcome(actor.username, key);
   if (!stored) return std::nullopt;
   if (stored->request_hash != hash)
     return Result<CaseOutcome>(err(ErrorCode::validation,
@@ -61,27 +63,31 @@ std::optional<Result<CaseOutcome>> CaseService::replay(const Actor& actor, const
                                    "Idempotency-Key"));
   CaseOutcome out;
   out.replayed = true;
-  out.status = stored->status;
-  out.body = stored->body;
+  out.created = stored->outcome.created;
+  out.c = std::move(stored->outcome.snapshot);
+  out.deadline = std::move(stored->outcome.deadline);
+  out.voted = stored->outcome.voted;
   return Result<CaseOutcome>(std::move(out));
 }
 
 Result<Case> CaseService::store_transition(Transition t, bool opening) {
   const bool corrects = !t.writes.record_corrections.empty();
-  auto stored = opening ? store_.open_case(std::move(t)) : store_.commit(std::move(t));
+  auto stored = opening ? ports_.cases.open_case(std::move(t)) : ports_.cases.commit(std::move(t));
   if (stored && corrects && on_records_corrected_) on_records_corrected_(stored->enterprise);
   return stored;
 }
 
 Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const std::string& key,
-                                        const std::string& hash, const CaseRenderer& render,
-                                        const CaseExtras& extras, bool opening) {
+                                        const std::string& hash, bool voted_after, bool opening) {
   const Instant now = t.events.back().at;
   t.audit = transition_audit(t, actor.username, now);
   if (!key.empty()) {
-    t.idempotency = StoredResponse{
-        actor.username,      key, hash,
-        opening ? 201 : 200, {},  [render, extras](const Case& c) { return render(c, extras); }};
+    // The outcome a replay answers from: the store completes the snapshot as committed.
+    std::optional<Timer> deadline = t.new_timer;
+    if (!deadline && !t.cancel_timers && t.next.id != 0)
+      deadline = ports_.timers.pending_timer(t.next.id);
+    t.idempotency = IdempotencyRecord{actor.username, key, hash,
+                                      CaseOutcomeRecord{opening, {}, deadline, voted_after}};
   }
   auto stored = store_transition(std::move(t), opening);
   if (!stored) {
@@ -92,33 +98,30 @@ Result<CaseOutcome> CaseService::commit(Transition t, const Actor& actor, const 
   }
   CaseOutcome out;
   out.c = std::move(stored.value());
-  out.status = opening ? 201 : 200;
+  out.created = opening;
   return out;
 }
 
-Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req,
-                                      const CaseRenderer& render) {
+Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req) {
   if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
   auto set = procedures_.current();
   const ProcedureDef* def = set ? set->latest(req.procedure) : nullptr;
   if (!def) return err(ErrorCode::validation, "unknown procedure: " + req.procedure, "procedure");
   if (auto problem = uscc_problem(req.enterprise); !problem.empty())
     return err(ErrorCode::invalid_uscc, "enterprise: " + problem, "enterprise");
-  auto ent = store_.enterprise(req.enterprise);
+  auto ent = ports_.archive.enterprise(req.enterprise);
   if (!ent || !may_read(actor, ent->region, ent->uscc))
     return err(ErrorCode::not_found, "no enterprise " + req.enterprise, "enterprise");
 
-  std::vector<std::string> starters = def->starters;
-  if (starters.empty())
-    for (const auto& a : def->stage(def->start)->actions) starters.push_back(a.role);
   bool allowed = false;
-  for (const auto& role : starters)
+  for (const auto& role : starters_of(*def))
     allowed = allowed || may_act(actor, role, Level::none, ent->region, ent->uscc);
   if (!allowed) return err(ErrorCode::forbidden, "you may not open a case of " + def->title);
 
   const Instant now = clock_.now();
   const Date today = beijing_date(now);
-  if (auto ban = active_ban(store_, ent->uscc, def->family, today)) return banned_error(*ban);
+  if (auto ban = active_ban(ports_.registers, ent->uscc, def->family, today))
+    return banned_error(*ban);
 
   if (auto s = check_opening_writable(*def, req.data); !s) return s.take_error();
   if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
@@ -135,20 +138,16 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
   t.next.data = req.data;
   t.next.opened_by = actor.username;
   t.next.created_at = now;
-  StoreQuery q(store_, calendar_, actor, now);
+  const CaseContext ctx(ports_, set, *def, calendar_, actor, std::move(ent), now, today);
   if (def->has_guard) {
-    auto g = set->guard(*def, "", "", view_of(t.next), q);
+    auto g = set->guard(*def, "", "", view_of(t.next), ctx.q());
     if (!g) return g.take_error();
     if (!g->ok) return err(ErrorCode::guard_failed, g->reason, g->field);
   }
-  const PlanContext ctx{store_, *set, *def, calendar_, q, &*ent, now, today};
-  if (auto s = plan_move(ctx, t, 0, actor.username, "open", def->start, req.data, ""); !s)
+  if (auto s = plan_move(ctx.plan(), t, 0, actor.username, "open", def->start, req.data, ""); !s)
     return s.take_error();
-  CaseExtras extras{set, available_actions(actor, t.next, *def, false), t.new_timer,
-                    def->stage(def->start)->title};
   const bool due_now = t.new_timer && t.new_timer->due_at <= now;
-  auto out =
-      commit(std::move(t), actor, req.idempotency_key, req.request_hash, render, extras, true);
+  auto out = commit(std::move(t), actor, req.idempotency_key, req.request_hash, false, true);
   if (out && !out->replayed && due_now) fire_if_due(*out, now);
   return out;
 }

@@ -4,10 +4,12 @@
 #include <functional>
 
 #include "core/query.hpp"
+#include "service/case_ports.hpp"
 #include "service/procedures.hpp"
-#include "store/store.hpp"
 
 namespace qc {
+
+class CaseContext;
 
 struct OpenRequest {
   std::string procedure;
@@ -25,11 +27,14 @@ struct ActRequest {
   std::string request_hash;
 };
 
+// What an accepted request did. A replay of an Idempotency-Key is the first request's
+// outcome again, as recorded then (the case, its deadline, whether the caller had voted).
 struct CaseOutcome {
   Case c;
-  bool replayed = false;  // an Idempotency-Key replay: status and body are the first answer
-  int status = 200;
-  std::string body;
+  bool created = false;           // the request opened the case
+  bool replayed = false;          // an Idempotency-Key replay
+  std::optional<Timer> deadline;  // as recorded (replays only)
+  bool voted = false;             // as recorded (replays only)
 };
 
 // An action the calling user may take now (guards are not run to build this list).
@@ -47,18 +52,15 @@ struct CaseExtras {
   std::string stage_title;
 };
 
-// Renders the case JSON; also used to store the body an Idempotency-Key replay returns.
-using CaseRenderer = std::function<std::string(const Case&, const CaseExtras&)>;
-
 class CaseService {
  public:
-  CaseService(Store& store, ProcedureRegistry& procedures, const Clock& clock,
+  CaseService(CasePorts ports, ProcedureRegistry& procedures, const Clock& clock,
               const WorkCalendar& calendar)
-      : store_(store), procedures_(procedures), clock_(clock), calendar_(calendar) {}
+      : ports_(ports), procedures_(procedures), clock_(clock), calendar_(calendar) {}
 
-  Result<CaseOutcome> open(const Actor& actor, const OpenRequest& req, const CaseRenderer& render);
+  Result<CaseOutcome> open(const Actor& actor, const OpenRequest& req);
   Result<CaseOutcome> act(const Actor& actor, int64_t case_id, const std::string& action,
-                          const ActRequest& req, const CaseRenderer& render);
+                          const ActRequest& req);
   // A due timer's action, taken as `system`; the effects are dated by the due day.
   Result<Case> fire(const Timer& timer);
   // An objection to an open public notice: takes the notice stage's public action.
@@ -75,7 +77,9 @@ class CaseService {
   Result<std::vector<Document>> documents(const Actor& actor, int64_t id);
   Result<Document> document(const Actor& actor, int64_t id, const std::string& name);
 
+  // The case JSON's extras for `actor` now; for an outcome, as the outcome recorded them.
   CaseExtras extras(const Actor& actor, const Case& c);
+  CaseExtras extras(const Actor& actor, const CaseOutcome& out);
 
   // Called after a transition that corrected records of the enterprise (fx.correct_records)
   // has committed: grades are dynamic, the classification re-grades it.
@@ -84,21 +88,32 @@ class CaseService {
   }
 
  private:
+  struct Loaded;  // a case with its procedure, stage and action (case_actions.cpp)
+  // The checks before the action's own, in API.md's order: not_found, conflict,
+  // invalid_transition, forbidden.
+  Result<Loaded> load_for_action(const Actor& actor, int64_t case_id, const std::string& action,
+                                 std::optional<int64_t> rev);
+  Status plan_vote(const Actor& actor, const Loaded& l, const CaseContext& ctx,
+                   const ActRequest& req, Transition& t, bool& voted_after);
+  Status plan_action(const Actor& actor, const Loaded& l, const CaseContext& ctx,
+                     const ActRequest& req, Transition& t);
+
   // `voted`: whether the actor has voted in the case's current round.
   std::vector<AvailableAction> available_actions(const Actor& actor, const Case& c,
                                                  const ProcedureDef& def, bool voted) const;
+  bool has_voted(const Actor& actor, const Case& c, const StageDef* stage);
+  // Commits an accepted request: its audit entry and Idempotency-Key record, then the store.
   Result<CaseOutcome> commit(Transition t, const Actor& actor, const std::string& key,
-                             const std::string& hash, const CaseRenderer& render,
-                             const CaseExtras& extras, bool opening);
+                             const std::string& hash, bool voted_after, bool opening);
   std::optional<Result<CaseOutcome>> replay(const Actor& actor, const std::string& key,
                                             const std::string& hash);
   void fire_if_due(CaseOutcome& out, Instant now);
 
-  // Commits a transition through `store_.commit` or `open_case`, then runs the hooks.
+  // Commits a transition through `open_case` or `commit`, then runs the hooks.
   Result<Case> store_transition(Transition t, bool opening);
 
   std::function<void(const std::string&)> on_records_corrected_;
-  Store& store_;
+  CasePorts ports_;
   ProcedureRegistry& procedures_;
   const Clock& clock_;
   const WorkCalendar& calendar_;

@@ -65,15 +65,15 @@ class BatchQueue {
 // Three stages on their own threads: read (store), grade (Lua: the calling thread and
 // `graders - 1` more), write (store, then on_batch). Grading is the costliest stage, so it
 // gets more than one thread; with two, a two-core server keeps both cores busy.
-Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grader,
-                                        const PassOptions& o) {
+Result<int64_t> run_classification_pass(ArchiveStore& archive, ClassificationStore& register_,
+                                        const PluginFunction& grader, const PassOptions& o) {
   BatchQueue<std::vector<ArchiveEntry>> to_grade;
   BatchQueue<std::vector<Classification>> to_write;
   std::thread reader([&] {
     try {
       std::string after;
       while (!to_grade.stopped()) {
-        auto batch = store.archive_batch(o.scope, o.region, after, o.batch_size);
+        auto batch = archive.archive_batch(o.scope, o.region, after, o.batch_size);
         if (batch.empty()) break;
         after = batch.back().enterprise.uscc;
         to_grade.push(std::move(batch));
@@ -87,7 +87,7 @@ Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grad
   std::thread writer([&] {
     try {
       while (auto results = to_write.pop()) {
-        if (o.write) store.save_classifications(*results);
+        if (o.write) register_.save_classifications(*results);
         done += static_cast<int64_t>(results->size());
         if (o.on_batch && !o.on_batch(done, *results)) break;
       }

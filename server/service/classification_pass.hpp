@@ -10,7 +10,8 @@
 
 #include "core/classification.hpp"
 #include "engine/plugin_function.hpp"
-#include "store/store.hpp"
+#include "ports/archive_store.hpp"
+#include "ports/classification_store.hpp"
 
 namespace qc {
 
@@ -30,7 +31,7 @@ struct PassOptions {
 };
 
 // The number of enterprises graded, or the first error (nothing more is written after it).
-Result<int64_t> run_classification_pass(Store& store, const PluginFunction& grader,
-                                        const PassOptions& options);
+Result<int64_t> run_classification_pass(ArchiveStore& archive, ClassificationStore& results,
+                                        const PluginFunction& grader, const PassOptions& options);
 
 }  // namespace qc

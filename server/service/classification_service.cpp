@@ -5,9 +5,10 @@
 #include <boost/json.hpp>
 #include <unordered_set>
 
-#include "service/access.hpp"
+#include "core/access.hpp"
 #include "service/classification_batch.hpp"
 #include "service/classification_pass.hpp"
+#include "service/named.hpp"
 
 namespace qc {
 
@@ -52,8 +53,8 @@ Result<ClassificationRun> ClassificationService::start_run(const Actor& actor, D
   run.region = region.value_or("");
   run.started_by = actor.username;
   run.started_at = clock_.now();
-  run.total = store_.count_enterprises(scope, region);
-  auto stored = store_.insert_classification_run(
+  run.total = archive_.count_enterprises(scope, region);
+  auto stored = results_.insert_classification_run(
       run, AuditEntry{0,
                       run.started_at,
                       actor.username,
@@ -82,7 +83,7 @@ void ClassificationService::run_job(ClassificationRun run, Scope scope) {
   gq.family = kNationalAbcdFamily;
   gq.page.per_page = 500;
   for (;; ++gq.page.page) {
-    auto page = store_.grants(gq);
+    auto page = registers_.grants(gq);
     for (const auto& g : page.items)
       if (g.status == "active" || g.status == "suspended") published.insert(g.uscc);
     if (page.items.size() < 500) break;
@@ -95,10 +96,10 @@ void ClassificationService::run_job(ClassificationRun run, Scope scope) {
                       s.error().message);
     }
     run.done = done;
-    store_.update_classification_run(run);
+    results_.update_classification_run(run);
     return !stopping_.load();
   };
-  auto graded = run_classification_pass(store_, *grader_, o);
+  auto graded = run_classification_pass(archive_, results_, *grader_, o);
   run.finished_at = clock_.now();
   if (graded) {
     run.done = *graded;
@@ -110,7 +111,7 @@ void ClassificationService::run_job(ClassificationRun run, Scope scope) {
     spdlog::error("classification run={} failed: {}", run.id, run.error);
   }
   try {
-    store_.update_classification_run(run);
+    results_.update_classification_run(run);
   } catch (const std::exception& e) {
     spdlog::error("classification run={} status not stored: {}", run.id, e.what());
   }
@@ -119,13 +120,13 @@ void ClassificationService::run_job(ClassificationRun run, Scope scope) {
 Result<ClassificationRun> ClassificationService::run(const Actor& actor, int64_t id) {
   if (!may_classify(actor))
     return err(ErrorCode::forbidden, "classification runs are for market regulation staff");
-  auto r = store_.classification_run(id);
+  auto r = results_.classification_run(id);
   if (!r) return err(ErrorCode::not_found, "no classification run " + std::to_string(id));
   return std::move(*r);
 }
 
-Result<Page<Classification>> ClassificationService::results(const Actor& actor,
-                                                            ClassificationQuery q) {
+Result<Page<Named<Classification>>> ClassificationService::results(const Actor& actor,
+                                                                   ClassificationQuery q) {
   if (!may_classify(actor))
     return err(ErrorCode::forbidden,
                "the classification register is internal to market regulation");
@@ -133,19 +134,20 @@ Result<Page<Classification>> ClassificationService::results(const Actor& actor,
       *q.grade != "none")
     return err(ErrorCode::validation, "grade must be A, B, C, D or none", "grade");
   q.scope = scope_of(actor);
-  return store_.classifications(q);
+  return with_names(archive_, results_.classifications(q),
+                    [](const Classification& c) { return c.uscc; });
 }
 
 Result<Classification> ClassificationService::regrade(const std::string& uscc,
                                                       const std::string& actor) {
-  auto e = store_.enterprise(uscc);
+  auto e = archive_.enterprise(uscc);
   if (!e) return err(ErrorCode::not_found, "no enterprise " + uscc, "uscc");
-  std::vector<ArchiveEntry> one{ArchiveEntry{*e, store_.records(uscc)}};
+  std::vector<ArchiveEntry> one{ArchiveEntry{*e, archive_.records(uscc)}};
   ClassificationBatch batch(*grader_);
   const Instant now = clock_.now();
   auto graded = batch.grade(one, beijing_date(now), 0, now);
   if (!graded) return graded.take_error();
-  store_.save_classifications(*graded);
+  results_.save_classifications(*graded);
   if (auto s = withdraw_unsupported(graded->front(), actor); !s) return s.take_error();
   return graded->front();
 }
@@ -160,7 +162,7 @@ Status ClassificationService::withdraw_unsupported(const Classification& c,
   std::vector<int64_t> ids;
   std::vector<Announcement> announcements;
   const Date today = beijing_date(clock_.now());
-  for (const auto& g : store_.grants(q).items) {
+  for (const auto& g : registers_.grants(q).items) {
     if (g.status != "active" && g.status != "suspended") continue;
     if (c.grade && *c.grade == g.grade) continue;
     ids.push_back(g.id);
@@ -175,7 +177,7 @@ Status ClassificationService::withdraw_unsupported(const Classification& c,
     announcements.push_back(std::move(a));
   }
   if (ids.empty()) return ok_status();
-  return store_.withdraw_grants(
+  return registers_.withdraw_grants(
       ids, std::move(announcements),
       AuditEntry{0,
                  clock_.now(),

@@ -9,17 +9,25 @@
 #include <thread>
 
 #include "core/classification.hpp"
+#include "core/named.hpp"
 #include "core/query.hpp"
 #include "engine/plugin_function.hpp"
-#include "store/store.hpp"
+#include "ports/archive_store.hpp"
+#include "ports/classification_store.hpp"
+#include "ports/register_store.hpp"
 
 namespace qc {
 
 class ClassificationService {
  public:
-  ClassificationService(Store& store, std::shared_ptr<const PluginFunction> grader,
+  ClassificationService(ClassificationStore& results, ArchiveStore& archive,
+                        RegisterStore& registers, std::shared_ptr<const PluginFunction> grader,
                         const Clock& clock)
-      : store_(store), grader_(std::move(grader)), clock_(clock) {}
+      : results_(results),
+        archive_(archive),
+        registers_(registers),
+        grader_(std::move(grader)),
+        clock_(clock) {}
   ~ClassificationService();  // stops and joins running jobs
   ClassificationService(const ClassificationService&) = delete;
   ClassificationService& operator=(const ClassificationService&) = delete;
@@ -30,7 +38,7 @@ class ClassificationService {
                                       std::optional<std::string> region);
   Result<ClassificationRun> run(const Actor& actor, int64_t id);
   // The internal register (staff of the jurisdiction; B and C included, never public).
-  Result<Page<Classification>> results(const Actor& actor, ClassificationQuery q);
+  Result<Page<Named<Classification>>> results(const Actor& actor, ClassificationQuery q);
   // Re-grades one enterprise as of today (a record was added): stores the result and
   // withdraws a published A or D the new grade no longer supports.
   Result<Classification> regrade(const std::string& uscc, const std::string& actor);
@@ -42,7 +50,9 @@ class ClassificationService {
   void run_job(ClassificationRun run, Scope scope);
   Status withdraw_unsupported(const Classification& c, const std::string& actor);
 
-  Store& store_;
+  ClassificationStore& results_;
+  ArchiveStore& archive_;
+  RegisterStore& registers_;
   std::shared_ptr<const PluginFunction> grader_;
   const Clock& clock_;
   std::atomic<bool> stopping_{false};

@@ -1,6 +1,6 @@
 #include "service/commitment_report.hpp"
 
-#include "service/access.hpp"
+#include "core/access.hpp"
 
 namespace qc {
 
@@ -36,7 +36,7 @@ int year_of(Date d) { return static_cast<int>(d.year()); }
 std::string CommitmentReportService::organizer_of_case(int64_t case_id) {
   if (auto it = case_organizer_.find(case_id); it != case_organizer_.end()) return it->second;
   std::string organizer;
-  if (auto c = store_.case_by_id(case_id))
+  if (auto c = cases_.case_by_id(case_id))
     if (const auto* v = c->data.if_contains("organizer"); v && v->is_string())
       organizer = std::string(v->as_string());
   case_organizer_[case_id] = organizer;
@@ -50,7 +50,7 @@ std::string CommitmentReportService::organizer_of_enterprise(const std::string& 
   q.uscc = uscc;
   q.activity = activity;
   q.page.per_page = 500;
-  auto listings = store_.listings(q).items;
+  auto listings = registers_.listings(q).items;
   if (listings.empty()) return {};
   return organizer_of_case(listings.back().case_id);  // the latest listing
 }
@@ -80,9 +80,9 @@ Result<CommitmentReport> CommitmentReportService::report(const Actor& actor, int
   lq.scope = scope;
   lq.activity = activity;
   for (const auto& l :
-       all_pages<Listing>(lq, [&](const ListingQuery& q) { return store_.listings(q); })) {
+       all_pages<Listing>(lq, [&](const ListingQuery& q) { return registers_.listings(q); })) {
     if (year_of(l.since) != year) continue;
-    auto e = store_.enterprise(l.uscc);
+    auto e = archive_.enterprise(l.uscc);
     count(e ? e->region : "", organizer_of_case(l.case_id), [](ReportCounts& c) { ++c.listed; });
   }
 
@@ -90,9 +90,9 @@ Result<CommitmentReport> CommitmentReportService::report(const Actor& actor, int
   aq.kind = "delisted";
   aq.family = activity;
   for (const auto& a : all_pages<Announcement>(
-           aq, [&](const AnnouncementQuery& q) { return store_.announcements(q); })) {
+           aq, [&](const AnnouncementQuery& q) { return registers_.announcements(q); })) {
     if (year_of(a.date) != year) continue;
-    auto e = store_.enterprise(a.uscc);
+    auto e = archive_.enterprise(a.uscc);
     if (!e || !in_scope(scope, e->region)) continue;
     count(e->region, organizer_of_enterprise(a.uscc, activity),
           [](ReportCounts& c) { ++c.delisted; });
@@ -100,8 +100,8 @@ Result<CommitmentReport> CommitmentReportService::report(const Actor& actor, int
 
   ComplaintQuery cq;
   cq.scope = scope;
-  for (const auto& k :
-       all_pages<Complaint>(cq, [&](const ComplaintQuery& q) { return store_.complaints(q); })) {
+  for (const auto& k : all_pages<Complaint>(
+           cq, [&](const ComplaintQuery& q) { return complaints_.complaints(q); })) {
     const std::string organizer = organizer_of_enterprise(k.uscc, activity);
     if (year_of(beijing_date(k.received_at)) == year)
       count(k.region, organizer, [](ReportCounts& c) { ++c.complaints_received; });
@@ -109,7 +109,7 @@ Result<CommitmentReport> CommitmentReportService::report(const Actor& actor, int
     if (k.status == "closed") {
       closed_at = k.handled_at;
     } else if (k.status == "routed" && k.case_id) {
-      if (auto c = store_.case_by_id(*k.case_id); c && c->status == "closed")
+      if (auto c = cases_.case_by_id(*k.case_id); c && c->status == "closed")
         closed_at = c->updated_at;
     }
     if (!closed_at || year_of(beijing_date(*closed_at)) != year) continue;
@@ -123,7 +123,7 @@ Result<CommitmentReport> CommitmentReportService::report(const Actor& actor, int
   }
 
   for (const auto& [uscc, counts] : r.by_organizer) {
-    auto e = store_.enterprise(uscc);
+    auto e = archive_.enterprise(uscc);
     r.organizer_names[uscc] = e ? e->name : std::string();
   }
   return r;

@@ -5,7 +5,10 @@
 #include <map>
 
 #include "core/query.hpp"
-#include "store/store.hpp"
+#include "ports/archive_store.hpp"
+#include "ports/case_store.hpp"
+#include "ports/complaint_store.hpp"
+#include "ports/register_store.hpp"
 
 namespace qc {
 
@@ -37,9 +40,11 @@ struct CommitmentReport {
 // enterprise's listing.
 class CommitmentReportService {
  public:
-  explicit CommitmentReportService(Store& store) : store_(store) {}
+  CommitmentReportService(RegisterStore& registers, ComplaintStore& complaints, CaseStore& cases,
+                          ArchiveStore& archive)
+      : registers_(registers), complaints_(complaints), cases_(cases), archive_(archive) {}
 
-  // 403 for callers other than activity_office, organizer, samr, admin; 422 for a year
+  // forbidden for callers other than activity_office, organizer, samr, admin; validation for a year
   // outside 2000..2100 (field year).
   Result<CommitmentReport> report(const Actor& actor, int year, const std::string& activity);
 
@@ -47,7 +52,10 @@ class CommitmentReportService {
   std::string organizer_of_case(int64_t case_id);
   std::string organizer_of_enterprise(const std::string& uscc, const std::string& activity);
 
-  Store& store_;
+  RegisterStore& registers_;
+  ComplaintStore& complaints_;
+  CaseStore& cases_;
+  ArchiveStore& archive_;
   std::map<int64_t, std::string> case_organizer_;  // per call
 };
 

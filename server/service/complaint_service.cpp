@@ -2,8 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/access.hpp"
 #include "core/uscc.hpp"
-#include "service/access.hpp"
+#include "service/named.hpp"
 
 namespace qc {
 
@@ -31,7 +32,7 @@ std::optional<std::string> ComplaintService::complaint_procedure(const std::stri
   lq.uscc = uscc;
   lq.status = "listed";
   lq.page.per_page = 500;
-  for (const auto& listing : store_.listings(lq).items)
+  for (const auto& listing : registers_.listings(lq).items)
     for (const ProcedureDef* def : set->all())
       if (def->complaints_listed_in == listing.activity && set->latest(def->id) == def)
         return def->id;
@@ -48,15 +49,15 @@ Result<Complaint> ComplaintService::receive(const ComplaintForm& form) {
     return err(ErrorCode::validation, "contact is too long", "contact");
 
   const Instant now = clock_.now();
-  const auto ent = store_.enterprise(form.uscc);
+  const auto ent = archive_.enterprise(form.uscc);
   Complaint c;
   c.uscc = form.uscc;
   c.region = ent ? ent->region : uscc_region(form.uscc);
   c.content = form.content;
   c.contact = form.contact;
   c.received_at = now;
-  auto stored =
-      store_.insert_complaint(std::move(c), complaint_audit("public", "complaint.receive", now));
+  auto stored = complaints_.insert_complaint(std::move(c),
+                                             complaint_audit("public", "complaint.receive", now));
   if (!stored) return stored;
   Complaint out = std::move(stored.value());
 
@@ -75,7 +76,7 @@ Result<Complaint> ComplaintService::receive(const ComplaintForm& form) {
   routed.procedure = *procedure;
   routed.handled_by = "public";
   routed.handled_at = now;
-  if (auto s = store_.handle_complaint(
+  if (auto s = complaints_.handle_complaint(
           routed, complaint_audit("public", "complaint.route", now,
                                   {{"case_id", opened->id}, {"procedure", *procedure}}));
       !s)
@@ -83,14 +84,28 @@ Result<Complaint> ComplaintService::receive(const ComplaintForm& form) {
   return routed;
 }
 
-Page<Complaint> ComplaintService::inbox(const Actor& actor, ComplaintQuery q) {
+namespace {
+Status inbox_role(const Actor& actor) {
+  return require_role(actor, {"activity_office", "organizer", "samr"});
+}
+}  // namespace
+
+Result<Page<Named<Complaint>>> ComplaintService::inbox(const Actor& actor, ComplaintQuery q) {
+  if (auto s = inbox_role(actor); !s) return s.take_error();
   q.scope = scope_of(actor);
   q.scope.enterprise.reset();  // complaints are for staff only
-  return store_.complaints(q);
+  return with_names(archive_, complaints_.complaints(q), [](const Complaint& c) { return c.uscc; });
+}
+
+Named<Complaint> ComplaintService::named(Complaint c) {
+  std::vector<Complaint> one{std::move(c)};
+  return std::move(
+      with_names(archive_, std::move(one), [](const Complaint& x) { return x.uscc; }).front());
 }
 
 Result<Complaint> ComplaintService::get(const Actor& actor, int64_t id) {
-  auto c = store_.complaint(id);
+  if (auto s = inbox_role(actor); !s) return s.take_error();
+  auto c = complaints_.complaint(id);
   if (!c || !is_staff(actor) || !may_read(actor, c->region, ""))
     return err(ErrorCode::not_found, "no complaint " + std::to_string(id));
   return *c;
@@ -104,8 +119,7 @@ Result<Complaint> ComplaintService::route(const Actor& actor, int64_t id,
   if (c->status != "open")
     return err(ErrorCode::conflict, "complaint " + std::to_string(id) + " is already " + c->status);
   OpenRequest req{procedure, c->uscc, case_data(*c), {}, {}};
-  auto opened =
-      cases_.open(actor, req, [](const Case&, const CaseExtras&) { return std::string(); });
+  auto opened = cases_.open(actor, req);
   if (!opened) return opened.take_error();
   Complaint routed = *c;
   routed.status = "routed";
@@ -113,7 +127,7 @@ Result<Complaint> ComplaintService::route(const Actor& actor, int64_t id,
   routed.procedure = procedure;
   routed.handled_by = actor.username;
   routed.handled_at = clock_.now();
-  if (auto s = store_.handle_complaint(
+  if (auto s = complaints_.handle_complaint(
           routed, complaint_audit(actor.username, "complaint.route", *routed.handled_at,
                                   {{"case_id", opened->c.id}, {"procedure", procedure}}));
       !s)
@@ -134,7 +148,7 @@ Result<Complaint> ComplaintService::close(const Actor& actor, int64_t id,
   closed.close_reason = reason;
   closed.handled_by = actor.username;
   closed.handled_at = clock_.now();
-  if (auto s = store_.handle_complaint(
+  if (auto s = complaints_.handle_complaint(
           closed, complaint_audit(actor.username, "complaint.close", *closed.handled_at));
       !s)
     return s.take_error();

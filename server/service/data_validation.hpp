@@ -1,7 +1,7 @@
 #pragma once
 // Action and case data checked against the procedure's declared fields.
-#include "core/procedure.hpp"
 #include "core/model.hpp"
+#include "core/procedure.hpp"
 #include "core/result.hpp"
 
 namespace qc {
@@ -10,7 +10,7 @@ namespace qc {
 Status validate_fields(const ProcedureDef& def, const JsonObject& data);
 // What a request may write: taking `action`, only the fields the action takes
 // (ActionDef::takes); opening, ProcedureDef::opening_takes. Any other key, undeclared ones
-// included, is 422 `validation` naming every such key (`field` is the first, `details`
+// included, is `validation` naming every such key (`field` is the first, `details`
 // lists each), so that no request writes what another role or the procedure decides.
 Status check_writable(const ProcedureDef& def, const ActionDef& action, const JsonObject& data);
 Status check_opening_writable(const ProcedureDef& def, const JsonObject& data);

@@ -36,7 +36,7 @@ Result<std::vector<Grant>> target_grants(const Effect& fx, const EffectContext& 
   const auto id = int_arg(fx.args, "grant_id");
   if (!id) q.family = str_arg(fx.args, "family", ctx.def.family);
   std::vector<Grant> out;
-  for (auto& g : ctx.store.grants(q).items) {
+  for (auto& g : ctx.ports.registers.grants(q).items) {
     if (id) {
       if (g.id == *id) out.push_back(g);
       continue;
@@ -66,7 +66,7 @@ Status correct_records(const Effect& fx, const EffectContext& ctx, RegisterWrite
   if (reason.empty() || !ids) return bad_effect(fx, "needs records and a reason");
   if (!ids->is_array()) return ok_status();  // {}: an empty list, nothing to correct
   std::set<int64_t> live;
-  for (const auto& r : ctx.store.records(ctx.c.enterprise)) live.insert(r.id);
+  for (const auto& r : ctx.ports.archive.records(ctx.c.enterprise)) live.insert(r.id);
   std::set<int64_t> seen;
   for (const auto& v : ids->get_array()) {
     if (!v.is_int64() || !live.contains(v.get_int64()))
@@ -133,7 +133,7 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
     q.activity = str_arg(a, "activity", ctx.def.family);
     q.status = "listed";
     q.page.per_page = 500;
-    for (const auto& l : ctx.store.listings(q).items)
+    for (const auto& l : ctx.ports.registers.listings(q).items)
       w.listing_status.emplace_back(l.id, "delisted");
   } else if (fx.kind == "announce") {
     Announcement an;

@@ -4,12 +4,13 @@
 // naming the effect, and nothing is written.
 #include "core/model.hpp"
 #include "core/procedure.hpp"
-#include "store/store.hpp"
+#include "core/transition.hpp"
+#include "service/case_ports.hpp"
 
 namespace qc {
 
 struct EffectContext {
-  Store& store;
+  CasePorts ports;
   const ProcedureDef& def;
   const Case& c;
   const Enterprise* enterprise;  // may be null for a deleted enterprise

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/access.hpp"
+
 namespace qc {
 
 namespace {
@@ -9,6 +11,11 @@ boost::json::object error_item(const std::string& file, int line, const std::str
   return {{"file", file}, {"line", line}, {"message", msg}};
 }
 }  // namespace
+
+Result<std::vector<const ProcedureDef*>> ProcedureRegistry::reload(const Actor& actor) {
+  if (auto s = require_role(actor, {}); !s) return s.take_error();
+  return reload(actor.username);
+}
 
 std::shared_ptr<const ProcedureSet> ProcedureRegistry::current() const {
   std::lock_guard lock(mu_);
@@ -23,7 +30,7 @@ Result<std::vector<const ProcedureDef*>> ProcedureRegistry::reload(const std::st
 
   if (loaded.set) {
     // A running case stays on the version it started with: that version must stay loaded.
-    for (const auto& used : store_.versions_in_use()) {
+    for (const auto& used : cases_.versions_in_use()) {
       if (loaded.set->find(used.procedure, used.version)) continue;
       auto old = current();
       const auto* def = old ? old->find(used.procedure, used.version) : nullptr;
@@ -46,16 +53,16 @@ Result<std::vector<const ProcedureDef*>> ProcedureRegistry::reload(const std::st
                      boost::json::object{{"errors", e.details}},
                      {},
                      {}};
-    store_.append_audit(std::move(audit));
+    audit_.append_audit(std::move(audit));
     return e;
   }
 
   boost::json::array names;
   for (const auto* def : loaded.set->all()) {
-    store_.record_procedure(def->id, def->version, def->source_hash, clock_.now());
+    cases_.record_procedure(def->id, def->version, def->source_hash, clock_.now());
     names.push_back(boost::json::object{{"id", def->id}, {"version", def->version}});
   }
-  store_.append_audit(AuditEntry{
+  audit_.append_audit(AuditEntry{
       0, clock_.now(), actor, "procedures.reload", boost::json::object{{"loaded", names}}, {}, {}});
   {
     std::lock_guard lock(mu_);

@@ -2,9 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "core/access.hpp"
 #include "core/categories.hpp"
 #include "core/uscc.hpp"
-#include "service/access.hpp"
 
 namespace qc {
 
@@ -15,6 +15,7 @@ bool may_write_archive(const Actor& a, const std::string& region) {
 }  // namespace
 
 Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterprise e) {
+  if (auto s = require_role(actor, {"samr"}); !s) return s.take_error();
   if (auto problem = uscc_problem(e.uscc); !problem.empty())
     return err(ErrorCode::invalid_uscc, "uscc: " + problem, "uscc");
   if (e.name.empty()) return err(ErrorCode::validation, "name is required", "name");
@@ -25,7 +26,7 @@ Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterp
   if (!may_write_archive(actor, e.region))
     return err(ErrorCode::forbidden,
                "only market regulation staff of the region register enterprises");
-  auto s = store_.insert_enterprise(
+  auto s = archive_.insert_enterprise(
       e, AuditEntry{0,
                     clock_.now(),
                     actor.username,
@@ -38,7 +39,7 @@ Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterp
 }
 
 Result<Enterprise> RegistryService::enterprise(const Actor& actor, const std::string& uscc) {
-  auto e = store_.enterprise(uscc);
+  auto e = archive_.enterprise(uscc);
   if (!e || !may_read(actor, e->region, e->uscc))
     return err(ErrorCode::not_found, "no enterprise " + uscc);
   return std::move(*e);
@@ -46,11 +47,12 @@ Result<Enterprise> RegistryService::enterprise(const Actor& actor, const std::st
 
 Page<Enterprise> RegistryService::enterprises(const Actor& actor, EnterpriseQuery q) {
   q.scope = scope_of(actor);
-  return store_.enterprises(q);
+  return archive_.enterprises(q);
 }
 
 Result<QualityRecord> RegistryService::add_record(const Actor& actor, const std::string& uscc,
                                                   QualityRecord r) {
+  if (auto s = require_role(actor, {"samr"}); !s) return s.take_error();
   auto e = enterprise(actor, uscc);
   if (!e) return e.take_error();
   if (!may_write_archive(actor, e->region))
@@ -66,7 +68,7 @@ Result<QualityRecord> RegistryService::add_record(const Actor& actor, const std:
   if (r.source.empty()) return err(ErrorCode::validation, "source is required", "source");
   r.uscc = uscc;
   r.created_at = clock_.now();
-  auto stored = store_.insert_record(
+  auto stored = archive_.insert_record(
       r, AuditEntry{0,
                     r.created_at,
                     actor.username,
@@ -83,11 +85,12 @@ Result<std::vector<QualityRecord>> RegistryService::records(const Actor& actor,
                                                             bool include_corrected) {
   auto e = enterprise(actor, uscc);
   if (!e) return e.take_error();
-  return include_corrected ? store_.archive_records(uscc) : store_.records(uscc);
+  return include_corrected ? archive_.archive_records(uscc) : archive_.records(uscc);
 }
 
 Result<QualityRecord> RegistryService::correct_record(const Actor& actor, const std::string& uscc,
                                                       int64_t id, const std::string& reason) {
+  if (auto s = require_role(actor, {"samr"}); !s) return s.take_error();
   auto e = enterprise(actor, uscc);
   if (!e) return e.take_error();
   if (!is_admin(actor) && !may_act(actor, "samr", Level::province, e->region, ""))
@@ -97,31 +100,31 @@ Result<QualityRecord> RegistryService::correct_record(const Actor& actor, const 
     return err(ErrorCode::validation, "reason is required", "reason");
   RecordCorrection c{reason, actor.username, clock_.now(), std::nullopt};
   auto stored =
-      store_.correct_record(uscc, id, c,
-                            AuditEntry{0,
-                                       c.at,
-                                       actor.username,
-                                       "record.correct",
-                                       boost::json::object{{"uscc", uscc}, {"reason", reason}},
-                                       {},
-                                       {}});
+      archive_.correct_record(uscc, id, c,
+                              AuditEntry{0,
+                                         c.at,
+                                         actor.username,
+                                         "record.correct",
+                                         boost::json::object{{"uscc", uscc}, {"reason", reason}},
+                                         {},
+                                         {}});
   if (stored && on_record_) on_record_(stored.value());
   return stored;
 }
 
 Page<Grant> RegistryService::grants(const Actor& actor, GrantQuery q) {
   q.scope = scope_of(actor);
-  return store_.grants(q);
+  return registers_.grants(q);
 }
 
 Page<Ban> RegistryService::bans(const Actor& actor, BanQuery q) {
   q.scope = scope_of(actor);
-  return store_.bans(q);
+  return registers_.bans(q);
 }
 
 Page<Listing> RegistryService::listings(const Actor& actor, ListingQuery q) {
   q.scope = scope_of(actor);
-  return store_.listings(q);
+  return registers_.listings(q);
 }
 
 }  // namespace qc

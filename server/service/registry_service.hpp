@@ -4,13 +4,15 @@
 #include <functional>
 
 #include "core/query.hpp"
-#include "store/store.hpp"
+#include "ports/archive_store.hpp"
+#include "ports/register_store.hpp"
 
 namespace qc {
 
 class RegistryService {
  public:
-  RegistryService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  RegistryService(ArchiveStore& archive, RegisterStore& registers, const Clock& clock)
+      : archive_(archive), registers_(registers), clock_(clock) {}
 
   Result<Enterprise> create_enterprise(const Actor& actor, Enterprise e);
   Result<Enterprise> enterprise(const Actor& actor, const std::string& uscc);
@@ -36,7 +38,8 @@ class RegistryService {
 
  private:
   std::function<void(const QualityRecord&)> on_record_;
-  Store& store_;
+  ArchiveStore& archive_;
+  RegisterStore& registers_;
   const Clock& clock_;
 };
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 
+#include "core/access.hpp"
 #include "core/region.hpp"
 #include "core/zip.hpp"
-#include "service/access.hpp"
 
 namespace qc {
 
@@ -51,12 +51,12 @@ std::vector<PublishedReport> ReportService::all_published(
   q.procedure = procedure_;
   q.page.per_page = 500;
   for (q.page.page = 1;; ++q.page.page) {
-    auto page = store_.cases(q);
+    auto page = cases_.cases(q);
     for (const auto& c : page.items) {
       const auto published_on = str_of(c.data, "published_on");
       if (published_on.empty()) continue;  // drafts and withdrawn reports are not public
       if (region && !region_contains(*region, c.region)) continue;
-      auto e = store_.enterprise(c.enterprise);
+      auto e = archive_.enterprise(c.enterprise);
       if (!e) continue;
       const auto* typical = c.data.if_contains("typical");
       out.push_back(PublishedReport{
@@ -90,10 +90,10 @@ Result<Page<PublishedReport>> ReportService::published(const ReportFilter& f) {
 }
 
 Result<Document> ReportService::published_html(int64_t case_id) {
-  auto c = store_.case_by_id(case_id);
+  auto c = cases_.case_by_id(case_id);
   if (!c || c->procedure != procedure_ || str_of(c->data, "published_on").empty())
     return err(ErrorCode::not_found, "no published report " + std::to_string(case_id));
-  auto doc = store_.document(case_id, "report");
+  auto doc = cases_.document(case_id, "report");
   if (!doc) return err(ErrorCode::not_found, "no published report " + std::to_string(case_id));
   return std::move(*doc);
 }
@@ -127,8 +127,8 @@ Result<ReportPackage> ReportService::package(const Actor& actor, int64_t year,
     if (r.year != year) continue;
     const std::string stem =
         (r.typical ? "typical/" : "reports/") + r.enterprise.uscc + "-" + std::to_string(year);
-    auto doc = store_.document(r.case_id, "report");
-    auto c = store_.case_by_id(r.case_id);
+    auto doc = cases_.document(r.case_id, "report");
+    auto c = cases_.case_by_id(r.case_id);
     files.emplace_back(stem + ".html", doc ? doc->html : std::string());
     json::object data = c ? c->data : JsonObject();
     data.erase("schema");  // the section schema is the procedure's, not the report's

@@ -9,8 +9,10 @@
 #include <string>
 
 #include "core/query.hpp"
+#include "ports/archive_store.hpp"
+#include "ports/case_store.hpp"
+#include "ports/complaint_store.hpp"
 #include "service/procedures.hpp"
-#include "store/store.hpp"
 
 namespace qc {
 
@@ -38,9 +40,11 @@ struct ReportPackage {
 
 class ReportService {
  public:
-  ReportService(Store& store, ProcedureRegistry& procedures, const Clock& clock,
-                std::string procedure_id)
-      : store_(store),
+  ReportService(CaseStore& cases, ArchiveStore& archive, ReportSubmissionStore& submissions,
+                ProcedureRegistry& procedures, const Clock& clock, std::string procedure_id)
+      : cases_(cases),
+        archive_(archive),
+        submissions_(submissions),
         procedures_(procedures),
         clock_(clock),
         procedure_(std::move(procedure_id)) {}
@@ -69,7 +73,9 @@ class ReportService {
  private:
   std::vector<PublishedReport> all_published(const std::optional<std::string>& region);
 
-  Store& store_;
+  CaseStore& cases_;
+  ArchiveStore& archive_;
+  ReportSubmissionStore& submissions_;
   ProcedureRegistry& procedures_;
   const Clock& clock_;
   std::string procedure_;

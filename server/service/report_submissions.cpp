@@ -3,8 +3,8 @@
 // says who submitted which package when; the package itself is compiled by package().
 #include <boost/json/serialize.hpp>
 
+#include "core/access.hpp"
 #include "core/hash.hpp"
-#include "service/access.hpp"
 #include "service/report_service.hpp"
 
 namespace qc {
@@ -56,7 +56,7 @@ Result<ReportSubmission> ReportService::submit(const Actor& actor, int64_t year,
                                        {"sha256", s.sha256}},
                    {},
                    {}};
-  return store_.insert_report_submission(std::move(s), std::move(audit));
+  return submissions_.insert_report_submission(std::move(s), std::move(audit));
 }
 
 Result<Page<ReportSubmission>> ReportService::submissions(const Actor& actor,
@@ -71,13 +71,13 @@ Result<Page<ReportSubmission>> ReportService::submissions(const Actor& actor,
   q.year = year;
   q.region = std::move(region);
   q.page = page;
-  return store_.report_submissions(q);
+  return submissions_.report_submissions(q);
 }
 
 Result<ReportSubmission> ReportService::submission(const Actor& actor, int64_t id) {
   if (!may_see_packages(actor))
     return err(ErrorCode::forbidden, "only SAMR or organiser staff may see package submissions");
-  auto s = store_.report_submission(id);
+  auto s = submissions_.report_submission(id);
   if (!s) return no_such_submission(id);
   if (!may_handle_package(actor, s->region))
     return no_such_submission(id);  // outside the jurisdiction: not disclosed

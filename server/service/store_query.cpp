@@ -16,7 +16,7 @@ std::vector<Grant> StoreQuery::grants(const std::string& uscc, const std::string
   q.uscc = uscc;
   q.family = non_empty(family);
   q.page.per_page = kMaxRows;
-  return store_.grants(q).items;
+  return ports_.registers.grants(q).items;
 }
 
 std::vector<Ban> StoreQuery::bans(const std::string& uscc, const std::string& family) const {
@@ -25,7 +25,7 @@ std::vector<Ban> StoreQuery::bans(const std::string& uscc, const std::string& fa
   q.uscc = uscc;
   q.family = non_empty(family);
   q.page.per_page = kMaxRows;
-  return store_.bans(q).items;
+  return ports_.registers.bans(q).items;
 }
 
 std::vector<Listing> StoreQuery::listings(const std::string& uscc,
@@ -35,7 +35,7 @@ std::vector<Listing> StoreQuery::listings(const std::string& uscc,
   q.uscc = uscc;
   q.activity = non_empty(activity);
   q.page.per_page = kMaxRows;
-  return store_.listings(q).items;
+  return ports_.registers.listings(q).items;
 }
 
 std::vector<Case> StoreQuery::cases(const CaseFilter& filter) const {
@@ -46,7 +46,7 @@ std::vector<Case> StoreQuery::cases(const CaseFilter& filter) const {
   q.stage = filter.stage;
   q.status = filter.status;
   q.page.per_page = kMaxRows;
-  return store_.cases(q).items;
+  return ports_.cases.cases(q).items;
 }
 
 }  // namespace qc

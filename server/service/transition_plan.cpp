@@ -14,7 +14,7 @@ Status run_hook(const PlanContext& ctx, Transition& t, HookKind kind, const std:
                 const std::string& action, const std::string& actor) {
   auto effects = ctx.set.hook(ctx.def, kind, stage, action, view_of(t.next), ctx.q);
   if (!effects) return effects.take_error();
-  const EffectContext ectx{ctx.store, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now, actor};
+  const EffectContext ectx{ctx.ports, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now, actor};
   for (const auto& fx : *effects) {
     if (auto s = apply_effect(fx, ectx, t.next.data, t.writes); !s) return s;
   }
@@ -49,7 +49,7 @@ Status plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
   timer.stage = stage.id;
   timer.fire_action = td.fire;
   std::optional<Instant> kept;
-  if (td.keep && t.next.id != 0) kept = ctx.store.first_timer_due(t.next.id, stage.id);
+  if (td.keep && t.next.id != 0) kept = ctx.ports.timers.first_timer_due(t.next.id, stage.id);
   if (kept) {
     timer.due_at = *kept;  // the first deadline stands; if it has passed, it fires at once
   } else if (td.at) {

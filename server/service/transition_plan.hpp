@@ -3,13 +3,14 @@
 // timers cancelled, notice closed), record the event, enter the target (on_enter, timer,
 // notice). Pure planning: the result is a Transition the store applies in one transaction.
 #include "core/query.hpp"
+#include "core/transition.hpp"
 #include "engine/engine.hpp"
-#include "store/store.hpp"
+#include "service/case_ports.hpp"
 
 namespace qc {
 
 struct PlanContext {
-  Store& store;
+  CasePorts ports;
   const ProcedureSet& set;
   const ProcedureDef& def;
   const WorkCalendar& calendar;

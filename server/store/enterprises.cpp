@@ -48,6 +48,19 @@ Page<Enterprise> SqlStore::enterprises(const EnterpriseQuery& q) {
   });
 }
 
+std::vector<Enterprise> SqlStore::enterprises_by_uscc(const std::vector<std::string>& usccs) {
+  if (usccs.empty()) return {};
+  return plain([&] {
+    Sql q("SELECT ");
+    q.add(EnterpriseRow::kColumns).add(" FROM enterprises e WHERE e.uscc IN (");
+    for (size_t i = 0; i < usccs.size(); ++i) q.add(i ? ", ?" : "?", {usccs[i]});
+    q.add(")");
+    auto sql = db_.read();
+    // Its text varies with the page's size: not kept among the prepared statements.
+    return fetch_all<EnterpriseRow>(*sql, std::move(q.once()));
+  });
+}
+
 Result<QualityRecord> SqlStore::insert_record(QualityRecord r, AuditEntry audit) {
   return guarded([&]() -> Result<QualityRecord> {
     WriteTx tx = db_.write();

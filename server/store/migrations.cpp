@@ -182,6 +182,10 @@ const std::vector<Migration>& migrations() {
            "sha256 TEXT NOT NULL, manifest TEXT NOT NULL)",
            "CREATE INDEX report_submissions_year ON report_submissions (year, region)",
        }},
+      // 9: an Idempotency-Key keeps the first outcome as data (the case as committed), not
+      // a rendered answer: every replay is rendered from it. Older rows keep their
+      // rendered answer in body (and its status) and are read back from it.
+      {9, {"ALTER TABLE idempotency ADD COLUMN outcome TEXT"}},
   };
   return all;
 }

@@ -18,6 +18,10 @@ Page<Grant> SqlStore::grants(const GrantQuery& q) {
         .eq("g.status", q.status)
         .prefix("e.region", q.region);
     if (q.published_only) w.add("g.published = 1");
+    if (q.public_only)
+      w.add(
+          "g.published = 1 AND g.status = 'active' AND NOT (g.family LIKE 'national.%' "
+          "AND g.grade IN ('B', 'C'))");
     auto sql = db_.read();
     return fetch_page<GrantRow>(*sql, GrantRow::kColumns,
                                 "grants g JOIN enterprises e ON e.uscc = g.uscc", w, "g.id",
@@ -31,8 +35,8 @@ int64_t SqlStore::expire_grants(Date today, AuditEntry audit) {
     WriteTx tx = db_.write();
     std::vector<int64_t> ids;
     for (auto id : fetch_all<IntRow>(tx.sql(), Sql("SELECT id FROM grants WHERE status IN "
-                                                  "('active', 'suspended') AND valid_to < ?",
-                                                  {d})))
+                                                   "('active', 'suspended') AND valid_to < ?",
+                                                   {d})))
       if (id) ids.push_back(*id);
     if (ids.empty()) return int64_t{0};
     exec(tx.sql(), Sql("UPDATE grants SET status = 'expired' WHERE status IN ('active', "
@@ -109,6 +113,12 @@ Page<Announcement> SqlStore::announcements(const AnnouncementQuery& q) {
   return plain([&] {
     Where w;
     w.eq("a.kind", q.kind).eq("a.family", q.family);
+    if (q.standing_only)
+      w.add(
+          "(NOT EXISTS (SELECT 1 FROM grants sg WHERE sg.case_id = a.case_id AND sg.uscc = "
+          "a.uscc AND sg.family = a.family) OR EXISTS (SELECT 1 FROM grants sg WHERE "
+          "sg.case_id = a.case_id AND sg.uscc = a.uscc AND sg.family = a.family AND "
+          "sg.status = 'active'))");
     auto sql = db_.read();
     // Newest first, as a public bulletin reads.
     return fetch_page<AnnouncementRow>(*sql, AnnouncementRow::kColumns, "announcements a", w,

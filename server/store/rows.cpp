@@ -21,13 +21,6 @@ Json json_from(const std::string& s) {
   return boost::json::parse(s);
 }
 
-namespace {
-template <class... T>
-void into_all(soci::statement& st, T&... cols) {
-  (st.exchange(soci::into(cols)), ...);
-}
-}  // namespace
-
 void EnterpriseRow::bind(soci::statement& st) {
   into_all(st, uscc, name, region, established_on, status);
 }
@@ -184,19 +177,6 @@ void AuditRow::bind(soci::statement& st) {
 }
 AuditEntry AuditRow::value() const {
   return {seq, instant(at), actor, what, json_from(detail), prev_hash, hash};
-}
-
-void StoredResponseRow::bind(soci::statement& st) {
-  into_all(st, username, key, request_hash, status, body);
-}
-StoredResponse StoredResponseRow::value() const {
-  StoredResponse r;
-  r.username = username;
-  r.key = key;
-  r.request_hash = request_hash;
-  r.status = static_cast<int>(status);
-  r.body = body;
-  return r;
 }
 
 }  // namespace qc::store

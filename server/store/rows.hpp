@@ -19,6 +19,12 @@ Date date_from(std::string_view s);  // a stored 'YYYY-MM-DD'
 std::string json_text(const Json& v);
 Json json_from(const std::string& s);
 
+// Binds each column as the next `into` element of `st`.
+template <class... T>
+void into_all(soci::statement& st, T&... cols) {
+  (st.exchange(soci::into(cols)), ...);
+}
+
 struct EnterpriseRow {
   using Value = Enterprise;
   static constexpr const char* kColumns = "e.uscc, e.name, e.region, e.established_on, e.status";
@@ -183,16 +189,6 @@ struct AuditRow {
       "au.seq, au.at, au.actor, au.what, au.detail, au.prev_hash, au.hash";
   int64_t seq = 0, at = 0;
   std::string actor, what, detail, prev_hash, hash;
-  void bind(soci::statement& st);
-  Value value() const;
-};
-
-struct StoredResponseRow {
-  using Value = StoredResponse;
-  static constexpr const char* kColumns =
-      "i.username, i.idem_key, i.request_hash, i.status, i.body";
-  int64_t status = 0;
-  std::string username, key, request_hash, body;
   void bind(soci::statement& st);
   Value value() const;
 };

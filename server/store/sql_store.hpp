@@ -23,6 +23,7 @@ class SqlStore final : public Store {
   Status insert_enterprise(const Enterprise& e, AuditEntry audit) override;
   std::optional<Enterprise> enterprise(const std::string& uscc) override;
   Page<Enterprise> enterprises(const EnterpriseQuery& q) override;
+  std::vector<Enterprise> enterprises_by_uscc(const std::vector<std::string>& usccs) override;
   Result<QualityRecord> insert_record(QualityRecord r, AuditEntry audit) override;
   std::vector<QualityRecord> records(const std::string& uscc) override;
   std::vector<QualityRecord> archive_records(const std::string& uscc) override;
@@ -68,8 +69,8 @@ class SqlStore final : public Store {
   std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) override;
   int64_t expire_grants(Date today, AuditEntry audit) override;
 
-  std::optional<StoredResponse> stored_response(const std::string& username,
-                                                const std::string& key) override;
+  std::optional<IdempotencyRecord> idempotent_outcome(const std::string& username,
+                                                      const std::string& key) override;
 
   int64_t clock_offset() override;
   void set_clock_offset(int64_t seconds, AuditEntry audit) override;

@@ -78,17 +78,6 @@ std::optional<Instant> SqlStore::first_timer_due(int64_t case_id, const std::str
   });
 }
 
-std::optional<StoredResponse> SqlStore::stored_response(const std::string& username,
-                                                        const std::string& key) {
-  return plain([&] {
-    auto sql = db_.read();
-    Sql q("SELECT ");
-    q.add(StoredResponseRow::kColumns)
-        .add(" FROM idempotency i WHERE i.username = ? AND i.idem_key = ?", {username, key});
-    return fetch_one<StoredResponseRow>(*sql, std::move(q));
-  });
-}
-
 int64_t SqlStore::clock_offset() {
   return plain([&] {
     auto sql = db_.read();

@@ -3,6 +3,7 @@
 #include "store/audit_log.hpp"
 #include "store/chain.hpp"
 #include "store/errors.hpp"
+#include "store/idempotency.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
 
@@ -98,18 +99,8 @@ Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t) {
   Case stored = t.next;
   stored.id = case_id;
   if (t.idempotency) {
-    StoredResponse& r = *t.idempotency;
-    if (r.render) r.body = r.render(stored);
-    try {
-      exec(sql, Sql("INSERT INTO idempotency (username, idem_key, request_hash, status, body, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    {r.username, r.key, r.request_hash, int64_t{r.status}, r.body, secs(now)}));
-    } catch (const soci::soci_error& e) {
-      // A concurrent request with the same key won; the caller replays its response.
-      if (classify(e) == Failure::unique_violation)
-        return err(ErrorCode::conflict, "a request with this Idempotency-Key was just accepted");
-      throw;
-    }
+    t.idempotency->outcome.snapshot = stored;
+    if (Status s = insert_idempotency(sql, *t.idempotency, now); !s) return s.take_error();
   }
   add_to_detail(t.audit, "case_id", case_id);
   append_audit_entry(tx, std::move(t.audit));

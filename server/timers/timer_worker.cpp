@@ -14,11 +14,11 @@ int TimerWorker::fire_due() {
   // Firing a timer may start another that is already due (a kept deadline): loop until none.
   for (int round = 0; round < 100; ++round) {
     const Instant now = clock_.now();
-    auto due = store_.due_timers(now, 100);
+    auto due = timers_.due_timers(now, 100);
     if (due.empty()) break;
     int progressed = 0;
     for (const auto& t : due) {
-      if (!store_.claim_timer(t.id, options_.owner, now + options_.lease)) continue;
+      if (!timers_.claim_timer(t.id, options_.owner, now + options_.lease)) continue;
       auto r = cases_.fire(t);
       if (r) {
         ++fired;
@@ -41,9 +41,14 @@ void TimerWorker::expire_grants() {
   const Instant now = clock_.now();
   const Date today = beijing_date(now);
   if (today == last_expiry_sweep_) return;  // terms end at day boundaries: once a day is enough
-  const int64_t n = store_.expire_grants(
-      today, AuditEntry{0, now, "system", "grants.expire",
-                        boost::json::object{{"date", format_date(today)}}, {}, {}});
+  const int64_t n =
+      registers_.expire_grants(today, AuditEntry{0,
+                                                 now,
+                                                 "system",
+                                                 "grants.expire",
+                                                 boost::json::object{{"date", format_date(today)}},
+                                                 {},
+                                                 {}});
   last_expiry_sweep_ = today;
   if (n > 0) spdlog::info("grants expired count={} date={}", n, format_date(today));
 }

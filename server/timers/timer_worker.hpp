@@ -8,6 +8,8 @@
 #include <string>
 #include <thread>
 
+#include "ports/register_store.hpp"
+#include "ports/timer_store.hpp"
 #include "service/case_service.hpp"
 
 namespace qc {
@@ -19,8 +21,13 @@ class TimerWorker {
     std::chrono::milliseconds poll{1000};
     std::chrono::seconds lease{60};
   };
-  TimerWorker(Store& store, CaseService& cases, const Clock& clock, Options options)
-      : store_(store), cases_(cases), clock_(clock), options_(std::move(options)) {}
+  TimerWorker(TimerStore& timers, RegisterStore& registers, CaseService& cases, const Clock& clock,
+              Options options)
+      : timers_(timers),
+        registers_(registers),
+        cases_(cases),
+        clock_(clock),
+        options_(std::move(options)) {}
   ~TimerWorker() { stop(); }
 
   // Expires grade terms that ended before today, then fires every timer due now; returns
@@ -32,7 +39,8 @@ class TimerWorker {
   std::function<void(double)> on_lag;
 
  private:
-  Store& store_;
+  TimerStore& timers_;
+  RegisterStore& registers_;
   CaseService& cases_;
   const Clock& clock_;
   Options options_;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +42,7 @@ class AuthServiceTest : public ::testing::Test {
     RateLimits limits = login_rate_limits();
     limits.backoff_by_kind[std::string(kLoginAddrKind)].free_attempts = 8;  // keeps tests short
     limiter = std::make_unique<RateLimiter>(limits, [this] { return steady_now; });
-    auth = std::make_unique<AuthService>(*store, clock, *limiter);
+    auth = std::make_unique<AuthService>(*store, *store, clock, *limiter);
     auto alice = auth->create_user(user("alice", kAlicePassword), "admin");
     ASSERT_TRUE(alice.ok()) << alice.error().message;
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 namespace qc {
 namespace {
 

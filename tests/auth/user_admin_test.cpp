@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <memory>
@@ -34,8 +36,8 @@ class UserAdminTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store = std::move(opened).value();
     limiter = std::make_unique<RateLimiter>(login_rate_limits());
-    auth = std::make_unique<AuthService>(*store, clock, *limiter);
-    admin = std::make_unique<UserAdmin>(*store, clock);
+    auth = std::make_unique<AuthService>(*store, *store, clock, *limiter);
+    admin = std::make_unique<UserAdmin>(*store, *store, clock);
     ASSERT_TRUE(auth->ensure_admin("admin-password-1").ok());
     NewUser bob{"bob", kBobPassword, "Bob", {{"samr", "320100"}}, std::nullopt};
     ASSERT_TRUE(auth->create_user(bob, "admin").ok());
@@ -61,6 +63,7 @@ class UserAdminTest : public ::testing::Test {
   std::unique_ptr<RateLimiter> limiter;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<UserAdmin> admin;
+  const Actor root{"admin", "admin", {RoleGrant{"admin", "000000"}}, std::nullopt};
 
  private:
   std::filesystem::path db_path_;
@@ -70,7 +73,7 @@ TEST_F(UserAdminTest, UpdateChangesGrantsAndAuditsBeforeAndAfter) {
   UserPatch p;
   p.grants = std::vector<RoleGrant>{{"samr", "320000"}, {"drc", "320000"}};
   p.display_name = "  鲍勃  ";
-  auto u = admin->update("bob", p, "admin");
+  auto u = admin->update(root, "bob", p);
   ASSERT_TRUE(u.ok()) << u.error().message;
   EXPECT_EQ(u->display_name, "鲍勃");
   EXPECT_TRUE(u->password_hash.empty());
@@ -85,13 +88,13 @@ TEST_F(UserAdminTest, UpdateChangesGrantsAndAuditsBeforeAndAfter) {
 TEST_F(UserAdminTest, UpdateValidatesLikeCreation) {
   UserPatch bad_role;
   bad_role.grants = std::vector<RoleGrant>{{"public", "000000"}};
-  auto r = admin->update("bob", bad_role, "admin");
+  auto r = admin->update(root, "bob", bad_role);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "grants");
   UserPatch bound;
   bound.enterprise = std::optional<std::string>("91110108551385082Q");  // but role samr
-  EXPECT_EQ(admin->update("bob", bound, "admin").error().field, "enterprise");
-  EXPECT_EQ(admin->update("nobody", {}, "admin").error().code, ErrorCode::not_found);
+  EXPECT_EQ(admin->update(root, "bob", bound).error().field, "enterprise");
+  EXPECT_EQ(admin->update(root, "nobody", {}).error().code, ErrorCode::not_found);
   EXPECT_EQ(store->user("bob")->grants, (std::vector<RoleGrant>{{"samr", "320100"}}));
 }
 
@@ -100,7 +103,7 @@ TEST_F(UserAdminTest, DisablingEndsEverySessionAtOnce) {
   ASSERT_TRUE(auth->authenticate(t1).has_value());
   UserPatch p;
   p.disabled = true;
-  ASSERT_TRUE(admin->update("bob", p, "admin").ok());
+  ASSERT_TRUE(admin->update(root, "bob", p).ok());
   EXPECT_EQ(last_audit().what, "user.disable");
   EXPECT_TRUE(store->sessions_of("bob").empty());
   EXPECT_FALSE(auth->authenticate(t1).has_value());
@@ -108,7 +111,7 @@ TEST_F(UserAdminTest, DisablingEndsEverySessionAtOnce) {
   EXPECT_TRUE(login_bob().empty());
 
   p.disabled = false;
-  ASSERT_TRUE(admin->update("bob", p, "admin").ok());
+  ASSERT_TRUE(admin->update(root, "bob", p).ok());
   EXPECT_EQ(last_audit().what, "user.enable");
   EXPECT_FALSE(auth->authenticate(t1).has_value());  // old sessions stay ended
   EXPECT_FALSE(login_bob().empty());
@@ -117,18 +120,18 @@ TEST_F(UserAdminTest, DisablingEndsEverySessionAtOnce) {
 TEST_F(UserAdminTest, AnAdminCannotLockThemselvesOut) {
   UserPatch off;
   off.disabled = true;
-  EXPECT_EQ(admin->update("admin", off, "admin").error().field, "disabled");
+  EXPECT_EQ(admin->update(root, "admin", off).error().field, "disabled");
   UserPatch demote;
   demote.grants = std::vector<RoleGrant>{{"samr", "000000"}};
-  EXPECT_EQ(admin->update("admin", demote, "admin").error().field, "grants");
+  EXPECT_EQ(admin->update(root, "admin", demote).error().field, "grants");
   EXPECT_FALSE(store->user("admin")->disabled);
 }
 
 TEST_F(UserAdminTest, PasswordResetFollowsThePolicyAndEndsSessions) {
   const std::string token = login_bob();
-  EXPECT_EQ(admin->reset_password("bob", "short", "admin").error().field, "password");
-  EXPECT_EQ(admin->reset_password("bob", "BOB", "admin").error().field, "password");
-  ASSERT_TRUE(admin->reset_password("bob", "bob-new-password", "admin").ok());
+  EXPECT_EQ(admin->reset_password(root, "bob", "short").error().field, "password");
+  EXPECT_EQ(admin->reset_password(root, "bob", "BOB").error().field, "password");
+  ASSERT_TRUE(admin->reset_password(root, "bob", "bob-new-password").ok());
   EXPECT_FALSE(auth->authenticate(token).has_value());
   EXPECT_TRUE(login_bob().empty());
   EXPECT_FALSE(login_bob("bob-new-password").empty());
@@ -144,7 +147,7 @@ TEST_F(UserAdminTest, PasswordResetFollowsThePolicyAndEndsSessions) {
 
 TEST_F(UserAdminTest, SessionsAreListedWithoutSecretsAndRevokedOneOrAll) {
   const std::string t1 = login_bob(), t2 = login_bob(), t3 = login_bob();
-  auto listed = admin->sessions("bob");
+  auto listed = admin->sessions(root, "bob");
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->size(), 3u);
   for (const auto& s : *listed) {
@@ -153,14 +156,14 @@ TEST_F(UserAdminTest, SessionsAreListedWithoutSecretsAndRevokedOneOrAll) {
   }
   // Revoke the session of t1 by its listed id.
   const auto t1_session = store->session(token_hash(t1)).value();
-  auto one = admin->revoke_sessions("bob", UserAdmin::session_id(t1_session), "admin");
+  auto one = admin->revoke_sessions(root, "bob", UserAdmin::session_id(t1_session));
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(*one, 1);
   EXPECT_FALSE(auth->authenticate(t1).has_value());
   EXPECT_TRUE(auth->authenticate(t2).has_value());
-  EXPECT_EQ(admin->revoke_sessions("bob", std::string("nope"), "admin").error().code,
+  EXPECT_EQ(admin->revoke_sessions(root, "bob", std::string("nope")).error().code,
             ErrorCode::not_found);
-  auto all = admin->revoke_sessions("bob", std::nullopt, "admin");
+  auto all = admin->revoke_sessions(root, "bob", std::nullopt);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(*all, 2);
   EXPECT_FALSE(auth->authenticate(t3).has_value());

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <boost/json.hpp>
 
 namespace qc {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <random>
@@ -79,7 +81,7 @@ void grades_every_enterprise(int graders) {
     seen.push_back(done);
     return true;
   };
-  auto done = run_classification_pass(*p.store, *p.grader, o);
+  auto done = run_classification_pass(*p.store, *p.store, *p.grader, o);
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(*done, 23);
   if (graders == 1) {
@@ -113,7 +115,7 @@ TEST(ClassificationPass, StoppingInOnBatchEndsThePass) {
   o.graders = 1;  // batches then reach on_batch in USCC order
   int calls = 0;
   o.on_batch = [&calls](int64_t, const std::vector<Classification>&) { return ++calls < 2; };
-  auto done = run_classification_pass(*p.store, *p.grader, o);
+  auto done = run_classification_pass(*p.store, *p.store, *p.grader, o);
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(*done, 8);
   EXPECT_EQ(calls, 2);

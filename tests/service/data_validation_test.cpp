@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <boost/json.hpp>
 
 namespace qc {
@@ -12,8 +14,7 @@ ProcedureDef def_with_fields() {
   d.fields = {FieldDef{"grade", "enum", "申报等级", {"A", "AA", "AAA"}, true},
               FieldDef{"years", "integer", "", {}, false},
               FieldDef{"revenue", "object", "营业收入", {}, false},
-              FieldDef{"on", "date", "", {}, false},
-              FieldDef{"ok", "boolean", "", {}, false}};
+              FieldDef{"on", "date", "", {}, false}, FieldDef{"ok", "boolean", "", {}, false}};
   return d;
 }
 

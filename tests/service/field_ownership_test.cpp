@@ -5,6 +5,8 @@
 // same way with the fields another stage's action takes.
 #include <gtest/gtest.h>
 
+#include "store/store.hpp"
+
 #include <filesystem>
 #include <random>
 
@@ -54,16 +56,16 @@ class FieldOwnership : public ::testing::Test {
     auto opened = open_store("sqlite:" + db_.string(), 2);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened.value());
-    auto cal = WorkCalendar::from_file(std::string(QC_SOURCE_DIR) +
-                                       "/plugins/calendar/cn_workdays.json");
+    auto cal =
+        WorkCalendar::from_file(std::string(QC_SOURCE_DIR) + "/plugins/calendar/cn_workdays.json");
     ASSERT_TRUE(cal.ok());
     calendar_ = cal.value();
     registry_ = std::make_unique<ProcedureRegistry>(
         Engine(fs::path(QC_SOURCE_DIR) / "workflows", fs::path(QC_SOURCE_DIR) / "plugins",
                SandboxLimits{}),
-        *store_, clock_);
+        *store_, *store_, clock_);
     ASSERT_TRUE(registry_->reload("test").ok());
-    service_ = std::make_unique<CaseService>(*store_, *registry_, clock_, calendar_);
+    service_ = std::make_unique<CaseService>(CasePorts::of(*store_), *registry_, clock_, calendar_);
     const char* stem = "91320102MA1QWN001";
     uscc_ = std::string(stem) + uscc_check_char(stem);
     ASSERT_TRUE(store_
@@ -103,8 +105,6 @@ class FieldOwnership : public ::testing::Test {
     return c.value();
   }
 
-  static std::string render(const Case&, const CaseExtras&) { return "{}"; }
-
   fs::path db_;
   std::unique_ptr<Store> store_;
   FixedClock clock_;
@@ -129,7 +129,7 @@ TEST_F(FieldOwnership, EveryActionRefusesEveryFieldItDoesNotTake) {
           ActRequest req;
           req.rev = c.rev;
           req.data[key] = value;
-          auto r = service_->act(actor, c.id, action.id, req, render);
+          auto r = service_->act(actor, c.id, action.id, req);
           ASSERT_FALSE(r.ok()) << def->id << " " << stage.id << "." << action.id << " took " << key;
           EXPECT_EQ(r.error().code, ErrorCode::validation)
               << def->id << " " << stage.id << "." << action.id << " " << key << ": "
@@ -153,8 +153,7 @@ TEST_F(FieldOwnership, AnActionTakesTheFieldsOfItsFormTogether) {
   req.data["statement"] = "陈述";
   req.data["corrected_records"] = boost::json::array{3};
   req.data["correction"] = "x";
-  auto r = service_->act(holder("enterprise", Level::none, "320102", uscc_), c.id, "state", req,
-                         render);
+  auto r = service_->act(holder("enterprise", Level::none, "320102", uscc_), c.id, "state", req);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::validation);
   // Every foreign key is named, not only the first.
@@ -178,7 +177,7 @@ TEST_F(FieldOwnership, OpeningTakesOnlyTheOpenersFields) {
       std::vector<std::string> starters = def->starters;
       if (starters.empty())
         for (const auto& a : def->stage(def->start)->actions) starters.push_back(a.role);
-      auto r = service_->open(holder(starters.front(), Level::none, "320102", uscc_), req, render);
+      auto r = service_->open(holder(starters.front(), Level::none, "320102", uscc_), req);
       ASSERT_FALSE(r.ok()) << def->id << " opened with " << f.name;
       EXPECT_EQ(r.error().code, ErrorCode::validation) << def->id << ": " << r.error().message;
       EXPECT_EQ(r.error().field, f.name) << r.error().message;

@@ -107,7 +107,7 @@ TEST_P(CaseStoreTest, StaleRevIsConflictAndWritesNothing) {
   g.grade = "AA";
   stale.writes.new_grants.push_back(g);
   stale.new_timer = Timer{0, 0, "county_review", "expire", at_day(9), false, std::nullopt};
-  stale.idempotency = StoredResponse{"ent1", "k1", "h", 200, "{}", {}};
+  stale.idempotency = IdempotencyRecord{"ent1", "k1", "h", {}};
   auto r = store().commit(stale);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::conflict);
@@ -115,7 +115,7 @@ TEST_P(CaseStoreTest, StaleRevIsConflictAndWritesNothing) {
   EXPECT_EQ(count("audit"), audits);
   EXPECT_EQ(count("grants"), 0);
   EXPECT_EQ(count("timers"), 0);
-  EXPECT_FALSE(store().stored_response("ent1", "k1").has_value());
+  EXPECT_FALSE(store().idempotent_outcome("ent1", "k1").has_value());
   EXPECT_EQ(store().case_by_id(c.id)->rev, 2);
 }
 
@@ -188,22 +188,30 @@ TEST_P(CaseStoreTest, ASecondVoteIsAlreadyVotedAndWritesNothing) {
   EXPECT_EQ(store().votes(c.id, 99).size(), 1u);
 }
 
-TEST_P(CaseStoreTest, StoresTheIdempotentResponseWithTheTransition) {
+TEST_P(CaseStoreTest, StoresTheIdempotentOutcomeWithTheTransition) {
   Transition t = opening(kNanjing);
-  t.idempotency = StoredResponse{"ent1", "key-1", "req-hash", 201, "", {}};
-  t.idempotency->render = [](const Case& c) { return "{\"id\":" + std::to_string(c.id) + "}"; };
+  Timer deadline{0, 0, "application", "lapse", at_day(10), true, std::nullopt};
+  t.idempotency = IdempotencyRecord{"ent1", "key-1", "req-hash", {true, {}, deadline, false}};
   auto c = store().open_case(t);
   ASSERT_TRUE(c) << c.error().message;
-  auto stored = store().stored_response("ent1", "key-1");
+  auto stored = store().idempotent_outcome("ent1", "key-1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->request_hash, "req-hash");
-  EXPECT_EQ(stored->status, 201);
-  EXPECT_EQ(stored->body, "{\"id\":" + std::to_string(c->id) + "}");
-  EXPECT_FALSE(store().stored_response("ent2", "key-1").has_value());
+  EXPECT_TRUE(stored->outcome.created);
+  // The case as committed: its id assigned, its data and rev as written.
+  EXPECT_EQ(stored->outcome.snapshot.id, c->id);
+  EXPECT_EQ(stored->outcome.snapshot.rev, c->rev);
+  EXPECT_EQ(stored->outcome.snapshot.stage, c->stage);
+  EXPECT_EQ(stored->outcome.snapshot.data, c->data);
+  EXPECT_EQ(stored->outcome.snapshot.created_at, c->created_at);
+  ASSERT_TRUE(stored->outcome.deadline.has_value());
+  EXPECT_EQ(stored->outcome.deadline->due_at, at_day(10));
+  EXPECT_TRUE(stored->outcome.deadline->provisional);
+  EXPECT_FALSE(store().idempotent_outcome("ent2", "key-1").has_value());
 
   // The same key again (a concurrent twin that lost): conflict, nothing written.
   Transition twin = step(*c, "submit", "county_review", at_day(1));
-  twin.idempotency = StoredResponse{"ent1", "key-1", "req-hash", 200, "{}", {}};
+  twin.idempotency = IdempotencyRecord{"ent1", "key-1", "req-hash", {}};
   auto r = store().commit(twin);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::conflict);

@@ -1,14 +1,18 @@
-#include "service/access.hpp"
+#include "core/access.hpp"
 
 namespace qc {
 
 namespace {
 std::string prefix_of(const std::string& region) {
   switch (region_level(region)) {
-    case Level::national: return "";
-    case Level::province: return region.substr(0, 2);
-    case Level::city: return region.substr(0, 4);
-    default: return region;
+    case Level::national:
+      return "";
+    case Level::province:
+      return region.substr(0, 2);
+    case Level::city:
+      return region.substr(0, 4);
+    default:
+      return region;
   }
 }
 }  // namespace
@@ -20,6 +24,16 @@ bool has_role(const Actor& a, std::string_view role) {
 }
 
 bool is_admin(const Actor& a) { return has_role(a, "admin"); }
+
+Status require_role(const Actor& a, std::initializer_list<std::string_view> roles) {
+  if (is_admin(a)) return ok_status();
+  for (auto r : roles)
+    if (has_role(a, r)) return ok_status();
+  std::string list;
+  for (auto r : roles) list += (list.empty() ? "" : ", ") + std::string(r);
+  return err(ErrorCode::forbidden,
+             "this needs one of the roles: " + (list.empty() ? "admin" : list));
+}
 
 bool is_staff(const Actor& a) {
   for (const auto& g : a.grants)
@@ -56,7 +70,8 @@ bool may_read(const Actor& a, const std::string& region, const std::string& uscc
 
 bool may_act(const Actor& a, const std::string& role, Level level, const std::string& region,
              const std::string& uscc) {
-  if (role == "enterprise") return has_role(a, "enterprise") && a.enterprise && *a.enterprise == uscc;
+  if (role == "enterprise")
+    return has_role(a, "enterprise") && a.enterprise && *a.enterprise == uscc;
   for (const auto& g : a.grants) {
     if (g.role != role) continue;
     if (level == Level::none ? region_contains(g.region, region)

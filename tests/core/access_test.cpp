@@ -1,4 +1,4 @@
-#include "service/access.hpp"
+#include "core/access.hpp"
 
 #include <gtest/gtest.h>
 
@@ -35,12 +35,14 @@ TEST(Access, LevelMeansTheExactRegionAtThatLevel) {
   const auto city = actor({{"samr", "320100"}});
   const auto province = actor({{"samr", "320000"}});
   EXPECT_TRUE(may_act(county, "samr", Level::county, "320102", "x"));
-  EXPECT_FALSE(may_act(city, "samr", Level::county, "320102", "x")) << "city staff do not do the county's step";
+  EXPECT_FALSE(may_act(city, "samr", Level::county, "320102", "x"))
+      << "city staff do not do the county's step";
   EXPECT_TRUE(may_act(city, "samr", Level::city, "320102", "x"));
   EXPECT_FALSE(may_act(province, "samr", Level::city, "320102", "x"));
   EXPECT_TRUE(may_act(province, "samr", Level::province, "320102", "x"));
   EXPECT_FALSE(may_act(province, "drc", Level::province, "320102", "x")) << "role must match";
-  EXPECT_TRUE(may_act(actor({{"activity_office", "000000"}}), "activity_office", Level::national, "320000", "x"));
+  EXPECT_TRUE(may_act(actor({{"activity_office", "000000"}}), "activity_office", Level::national,
+                      "320000", "x"));
   EXPECT_TRUE(may_act(province, "samr", Level::none, "320102", "x"));
 }
 
