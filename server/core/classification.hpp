@@ -37,6 +37,9 @@ struct ClassificationRun {
   int64_t total = 0;
   std::string started_by;
   std::string error;  // why it failed
+  // Dated other than today: results kept with the run only; nothing is published,
+  // withdrawn or replaced in the current register (issue: what-if runs).
+  bool what_if = false;
   Instant started_at{};
   std::optional<Instant> finished_at;
 };

@@ -14,6 +14,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::already_exists: return "already_exists";
     case ErrorCode::invalid_transition: return "invalid_transition";
     case ErrorCode::already_voted: return "already_voted";
+    case ErrorCode::already_open: return "already_open";
     case ErrorCode::too_large: return "too_large";
     case ErrorCode::validation: return "validation";
     case ErrorCode::invalid_uscc: return "invalid_uscc";

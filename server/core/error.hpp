@@ -19,6 +19,7 @@ enum class ErrorCode {
   already_exists,
   invalid_transition,
   already_voted,
+  already_open,
   too_large,
   validation,
   invalid_uscc,
@@ -36,6 +37,7 @@ struct Error {
   std::string field;               // the offending field, when one is to blame
   boost::json::value details;      // e.g. loader errors [{file,line,message}]
   std::optional<std::string> until;  // `banned`: last day of the ban
+  std::optional<int64_t> case_id;    // `already_open`: the open case
   int retry_after = 0;               // `rate_limited`: seconds
 
   static Error make(ErrorCode c, std::string msg, std::string field = {}) {

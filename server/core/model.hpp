@@ -41,6 +41,9 @@ struct QualityRecord {
   std::string detail;
   Instant created_at{};
   std::optional<RecordCorrection> correction;
+  // Written by a procedure outcome (fx.record): the case it came from and its article.
+  std::optional<int64_t> source_case_id;
+  std::string basis;
 };
 
 struct RoleGrant {
@@ -107,9 +110,11 @@ struct Grant {
   std::string grade;
   Date valid_from{};
   Date valid_to{};
-  std::string status = "active";  // active | suspended | revoked | expired
+  // active | suspended | revoked | expired | superseded (a newer grant of the scheme)
+  std::string status = "active";
   int64_t case_id = 0;
   bool published = true;
+  std::optional<int64_t> superseded_by;  // the grant that replaced it
 };
 
 struct Ban {
@@ -120,6 +125,7 @@ struct Ban {
   Date from{};
   Date until{};
   int64_t case_id = 0;
+  std::string basis;  // the article it rests on, e.g. 第十六条
 };
 
 struct Listing {
@@ -163,6 +169,10 @@ struct Announcement {
   std::string body;
   Date date{};
   int64_t case_id = 0;
+  // Withdrawn with the register entry it announced (a corrected record, a re-grade): off
+  // the public lists, kept for staff.
+  std::optional<Date> withdrawn_on;
+  std::string withdrawal_reason;
 };
 
 struct Document {

@@ -19,6 +19,12 @@ struct FieldDef {
   std::string label;
   std::vector<std::string> options;  // enum values
   bool required = false;             // must be given when the case is opened
+  // Bounds on what a request may write: code points of a string/text (0: 200 for string,
+  // 10,000 for text), items of an array (0: 200). Objects are bounded by the case's size.
+  int max_length = 0;
+  int max_items = 0;
+  int length_limit() const { return max_length > 0 ? max_length : type == "text" ? 10'000 : 200; }
+  int items_limit() const { return max_items > 0 ? max_items : 200; }
 };
 
 struct ActionDef {
@@ -97,6 +103,11 @@ struct ProcedureDef {
   // yearly due date), so that a province changes them in Lua, not in C++.
   std::vector<std::pair<std::string, std::string>> params;  // by name
   bool has_guard = false;
+  // At most this many active cases of this procedure (any version) per enterprise; an
+  // application scheme says 1 (one open application at a time).
+  int max_open = 20;
+  // The case's data, serialised, stays within this many KiB (too_large past it).
+  int max_data_kb = 256;
   std::string start;
   std::vector<StageDef> stages;  // start first, then by id
   // `complaints = { listed_in = "<activity>" }`: a public complaint about an enterprise

@@ -69,6 +69,8 @@ struct AnnouncementQuery {
   // that grant is active (a re-grade or a correction that withdraws a D withdraws its
   // blacklist entry, seed 001 三(五) 动态管理); one whose case granted nothing stands as made.
   bool standing_only = false;
+  // Not withdrawn (the public lists); staff may read withdrawn ones too.
+  bool live_only = false;
   PageRequest page;
 };
 

@@ -12,6 +12,17 @@
 
 namespace qc {
 
+// A new ban ends every open case of its scheme (the procedures of its family) other than
+// the one that imposed it: each is closed with an event naming the ban and its article, and
+// given `notice` (its case_id set by the store) so that the enterprise is told.
+struct BanClosure {
+  std::vector<std::string> procedures;  // procedure ids, every version
+  std::string reason;
+  std::string basis;
+  Date until{};
+  Document notice;
+};
+
 // What a transition writes to the registers (the effects, resolved by the service).
 struct RegisterWrites {
   std::vector<Grant> new_grants;
@@ -25,6 +36,10 @@ struct RegisterWrites {
   std::vector<std::pair<int64_t, RecordCorrection>> record_corrections;
   bool close_notices = false;  // close the case's open notice (stage left)
   std::optional<Notice> open_notice;
+  // Outcomes written to the quality archive (fx.record); source_case_id set by the store.
+  std::vector<QualityRecord> new_records;
+  // For each new ban: the open applications of its scheme that it ends.
+  std::vector<BanClosure> ban_closures;
 };
 
 // What an Idempotency-Key replay answers from: the outcome of the first request, as data.
@@ -56,6 +71,9 @@ struct Transition {
   // Kept with the transition; its snapshot is completed by the store (id, rev, times).
   std::optional<IdempotencyRecord> idempotency;
   AuditEntry audit;
+  // Opening only: at most this many active cases of the procedure per enterprise
+  // (`max_open`); one more is already_open naming the newest of them.
+  std::optional<int> max_open;
 };
 
 }  // namespace qc

@@ -11,7 +11,8 @@ constexpr std::array<std::string_view, 9> kFieldTypes = {
     "string", "text", "enum", "number", "integer", "boolean", "date", "object", "array"};
 
 void convert_field(ConvertContext& cx, const ScriptValue& t, const Path& at, FieldDef& f) {
-  cx.check_keys(t, {"name", "type", "label", "required", "options"}, at, "field '" + f.name + "'");
+  cx.check_keys(t, {"name", "type", "label", "required", "options", "max_length", "max_items"},
+                at, "field '" + f.name + "'");
   if (auto type = cx.string(t, "type", at, true)) {
     if (std::find(kFieldTypes.begin(), kFieldTypes.end(), *type) == kFieldTypes.end())
       cx.error(at / "type", "unknown field type '" + *type +
@@ -25,6 +26,22 @@ void convert_field(ConvertContext& cx, const ScriptValue& t, const Path& at, Fie
     cx.error(at, "enum field '" + f.name + "' needs its options: enum { \"A\", \"B\", … }");
   if (f.type != "enum" && !f.options.empty() && !f.type.empty())
     cx.error(at / "options", "only enum fields take options");
+  if (auto n = cx.integer(t, "max_length", at, false)) {
+    if (f.type != "string" && f.type != "text")
+      cx.error(at / "max_length", "only string and text fields take max_length");
+    else if (*n <= 0 || *n > 1'000'000)
+      cx.error(at / "max_length", "max_length must be a positive integer (code points)");
+    else
+      f.max_length = static_cast<int>(*n);
+  }
+  if (auto n = cx.integer(t, "max_items", at, false)) {
+    if (f.type != "array")
+      cx.error(at / "max_items", "only array fields take max_items");
+    else if (*n <= 0 || *n > 100'000)
+      cx.error(at / "max_items", "max_items must be a positive integer");
+    else
+      f.max_items = static_cast<int>(*n);
+  }
 }
 
 }  // namespace

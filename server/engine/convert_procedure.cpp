@@ -72,6 +72,18 @@ void convert_header(ConvertContext& cx, const ScriptValue& root, ProcedureDef& d
     def.family = *family;
   }
   if (auto basis = cx.string(root, "basis", top, false)) def.basis = *basis;
+  if (auto n = cx.integer(root, "max_open", top, false)) {
+    if (*n <= 0 || *n > 100'000)
+      cx.error(top / "max_open", "max_open must be a positive integer");
+    else
+      def.max_open = static_cast<int>(*n);
+  }
+  if (auto n = cx.integer(root, "max_data_kb", top, false)) {
+    if (*n <= 0 || *n > 65'536)
+      cx.error(top / "max_data_kb", "max_data_kb must be a positive integer (KiB, at most 65536)");
+    else
+      def.max_data_kb = static_cast<int>(*n);
+  }
 }
 
 // complaints = { listed_in = "national.commitment" } (docs/adr/020-complaints-open-procedures.md).
@@ -132,7 +144,7 @@ std::optional<Converted> convert_procedure(const ScriptValue& root, const std::s
   const Path top;
   cx.check_keys(root,
                 {"id", "version", "title", "region", "family", "basis", "fields", "starters",
-                 "guard", "start", "stages", "complaints", "params"},
+                 "guard", "start", "stages", "complaints", "params", "max_open", "max_data_kb"},
                 top, "procedure");
   ProcedureDef def;
   def.file = file;

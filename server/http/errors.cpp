@@ -22,6 +22,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::already_exists:
     case ErrorCode::invalid_transition:
     case ErrorCode::already_voted:
+    case ErrorCode::already_open:
       return 409;
     case ErrorCode::too_large:
       return 413;
@@ -46,6 +47,7 @@ Response error_response(const Error& error) {
   if (!error.field.empty()) inner["field"] = error.field;
   if (!error.details.is_null()) inner["details"] = error.details;
   if (error.until) inner["until"] = *error.until;
+  if (error.case_id) inner["case_id"] = *error.case_id;
   boost::json::object body;
   body["error"] = std::move(inner);
   Response res = json_response(http_status(error.code), body);

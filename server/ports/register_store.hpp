@@ -14,6 +14,19 @@
 
 namespace qc {
 
+// Published entries a re-grade or a correction no longer supports: each grant is revoked,
+// the announcements its case made are withdrawn (off the public lists, kept for staff), and
+// where there was such a public announcement the withdrawal notice is published.
+struct GrantWithdrawal {
+  struct Item {
+    int64_t grant_id = 0;
+    Announcement notice;  // published only if the grant had been announced
+  };
+  std::vector<Item> items;
+  std::string reason;
+  Date on{};
+};
+
 class RegisterStore {
  public:
   virtual ~RegisterStore() = default;
@@ -30,9 +43,7 @@ class RegisterStore {
   // expired. Idempotent (safe on every server at once); one audit entry names the grants.
   // Returns how many expired.
   virtual int64_t expire_grants(Date today, AuditEntry audit) = 0;
-  // A published grade a re-grade no longer supports: revoked, with its announcement.
-  virtual Status withdraw_grants(const std::vector<int64_t>& grant_ids,
-                                 std::vector<Announcement> announcements, AuditEntry audit) = 0;
+  virtual Status withdraw_grants(const GrantWithdrawal& w, AuditEntry audit) = 0;
 };
 
 }  // namespace qc

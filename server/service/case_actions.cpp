@@ -95,6 +95,7 @@ Status CaseService::plan_action(const Actor& actor, const Loaded& l, const CaseC
   if (auto s = check_writable(*l.def, a, req.data); !s) return s;
   if (auto s = validate_fields(*l.def, req.data); !s) return s;
   merge_into(t.next.data, req.data);
+  if (auto s = check_data_size(*l.def, t.next.data); !s) return s;
   if (auto s = check_required(a.requires_fields, t.next.data, *l.def); !s) return s;
   if (a.has_guard) {
     auto g = l.set->guard(*l.def, l.before.stage, a.id, view_of(t.next), ctx.q());

@@ -125,6 +125,7 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
 
   if (auto s = check_opening_writable(*def, req.data); !s) return s.take_error();
   if (auto s = validate_fields(*def, req.data); !s) return s.take_error();
+  if (auto s = check_data_size(*def, req.data); !s) return s.take_error();
   std::vector<std::string> required;
   for (const auto& f : def->fields)
     if (f.required) required.push_back(f.name);

@@ -159,13 +159,13 @@ Status ClassificationService::withdraw_unsupported(const Classification& c,
   q.uscc = c.uscc;
   q.family = kNationalAbcdFamily;
   q.page.per_page = 500;
-  std::vector<int64_t> ids;
-  std::vector<Announcement> announcements;
+  GrantWithdrawal w;
   const Date today = beijing_date(clock_.now());
+  w.on = today;
+  w.reason = "企业质量信用等级动态调整，当前等级为" + (c.grade ? *c.grade + "级" : std::string("未评级"));
   for (const auto& g : registers_.grants(q).items) {
     if (g.status != "active" && g.status != "suspended") continue;
     if (c.grade && *c.grade == g.grade) continue;
-    ids.push_back(g.id);
     Announcement a;
     a.kind = withdrawal_kind(g.grade);
     a.family = kNationalAbcdFamily;
@@ -174,11 +174,11 @@ Status ClassificationService::withdraw_unsupported(const Classification& c,
     a.body = "企业质量信用等级动态调整，原公示等级" + g.grade + "级不再成立。";
     a.date = today;
     a.case_id = g.case_id;
-    announcements.push_back(std::move(a));
+    w.items.push_back(GrantWithdrawal::Item{g.id, std::move(a)});
   }
-  if (ids.empty()) return ok_status();
+  if (w.items.empty()) return ok_status();
   return registers_.withdraw_grants(
-      ids, std::move(announcements),
+      w,
       AuditEntry{0,
                  clock_.now(),
                  actor,

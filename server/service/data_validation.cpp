@@ -15,11 +15,19 @@ Status type_error(const FieldDef& f, const std::string& expected) {
   return err(ErrorCode::validation, label_of(f) + " (" + f.name + ") must be " + expected, f.name);
 }
 
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 Status check_type(const FieldDef& f, const Json& v) {
   if (v.is_null()) return ok_status();  // clears the field
   const auto& t = f.type;
   if (t == "string" || t == "text") {
     if (!v.is_string()) return type_error(f, "a string");
+    if (code_points(v.as_string()) > static_cast<size_t>(f.length_limit()))
+      return type_error(f, "at most " + std::to_string(f.length_limit()) + " characters");
   } else if (t == "enum") {
     if (!v.is_string()) return type_error(f, "one of the listed values");
     for (const auto& o : f.options)
@@ -41,6 +49,8 @@ Status check_type(const FieldDef& f, const Json& v) {
     if (!v.is_object()) return type_error(f, "an object");
   } else if (t == "array") {
     if (!v.is_array()) return type_error(f, "a list");
+    if (v.as_array().size() > static_cast<size_t>(f.items_limit()))
+      return type_error(f, "a list of at most " + std::to_string(f.items_limit()) + " items");
   }
   return ok_status();
 }
@@ -120,6 +130,21 @@ Status check_required(const std::vector<std::string>& names, const JsonObject& d
     }
   }
   return ok_status();
+}
+
+Status check_data_size(const ProcedureDef& def, const JsonObject& data) {
+  const size_t limit = static_cast<size_t>(def.max_data_kb) * 1024;
+  // Counted through a small buffer: the text is never held whole.
+  boost::json::serializer sr;
+  sr.reset(&data);
+  char buf[4096];
+  size_t size = 0;
+  while (!sr.done()) size += sr.read(buf, sizeof buf).size();
+  if (size <= limit) return ok_status();
+  return err(ErrorCode::too_large,
+             "the case's data would be " + std::to_string(size / 1024) + " KiB; " + def.id +
+                 " keeps at most " + std::to_string(def.max_data_kb) + " KiB (max_data_kb)",
+             "data");
 }
 
 void merge_into(JsonObject& into, const JsonObject& from) {

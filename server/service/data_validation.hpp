@@ -18,6 +18,8 @@ Status check_opening_writable(const ProcedureDef& def, const JsonObject& data);
 Status check_required(const std::vector<std::string>& names, const JsonObject& data,
                       const ProcedureDef& def);
 bool json_non_empty(const Json* v);
+// The case's data, serialised, within the procedure's max_data_kb: else too_large.
+Status check_data_size(const ProcedureDef& def, const JsonObject& data);
 // Shallow merge: keys of `from` replace those of `into`.
 void merge_into(JsonObject& into, const JsonObject& from);
 

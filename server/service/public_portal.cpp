@@ -44,6 +44,7 @@ Page<Named<Announcement>> PublicPortal::announcements(const std::optional<std::s
   AnnouncementQuery q;
   q.kind = kind;
   q.family = family;
+  q.live_only = true;
   q.page = page;
   return with_names(archive_, registers_.announcements(q),
                     [](const Announcement& a) { return a.uscc; });
@@ -53,6 +54,7 @@ Page<Named<Announcement>> PublicPortal::blacklist(const PageRequest& page) {
   AnnouncementQuery q;
   q.kind = "blacklisted";
   q.standing_only = true;
+  q.live_only = true;
   q.page = page;
   return with_names(archive_, registers_.announcements(q),
                     [](const Announcement& a) { return a.uscc; });

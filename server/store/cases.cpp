@@ -23,6 +23,23 @@ Result<Case> SqlStore::open_case(Transition t) {
          json_text(c.data), c.rev, c.stage_seq, c.opened_by, secs(c.created_at),
          secs(c.updated_at)});
     WriteTx tx = db_.write();
+    if (touches_registers(t)) lock_enterprise(tx, c.enterprise);
+    if (t.max_open) {
+      // The open cases of this procedure (every version) the enterprise has already.
+      auto open = fetch_all<IntRow>(
+          tx.sql(), Sql("SELECT id FROM cases WHERE uscc = ? AND procedure = ? AND status = "
+                        "'active' ORDER BY id DESC",
+                        {c.enterprise, c.procedure}));
+      if (static_cast<int64_t>(open.size()) >= *t.max_open) {
+        Error e = err(ErrorCode::already_open,
+                      "the enterprise already has " + std::to_string(open.size()) +
+                          " open case(s) of " + c.procedure + " (at most " +
+                          std::to_string(*t.max_open) + "); case " +
+                          std::to_string(open.front().value_or(0)) + " is open");
+        e.case_id = open.front().value_or(0);
+        return e;
+      }
+    }
     c.id = fetch_int(tx.sql(), std::move(insert)).value_or(0);
     Result<Case> stored = finish_transition(tx, c.id, t);
     if (stored) tx.commit();
@@ -43,6 +60,7 @@ Result<Case> SqlStore::commit(Transition t) {
         {int64_t{c.version}, c.stage, c.status, json_text(c.data), c.rev, c.stage_seq,
          secs(c.updated_at), c.id, t.expected_rev});
     WriteTx tx = db_.write();
+    if (touches_registers(t)) lock_enterprise(tx, c.enterprise);
     const int64_t changed = exec(tx.sql(), std::move(update));
     if (changed == 0) {
       if (!read_case(tx.sql(), c.id)) return err(ErrorCode::not_found, "no such case");

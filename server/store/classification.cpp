@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <string_view>
 
+#include "store/transition.hpp"
 #include "store/audit_log.hpp"
 #include "store/errors.hpp"
 #include "store/rows.hpp"
@@ -196,19 +197,18 @@ Page<Classification> SqlStore::classifications(const ClassificationQuery& q) {
   });
 }
 
-Status SqlStore::withdraw_grants(const std::vector<int64_t>& grant_ids,
-                                 std::vector<Announcement> announcements, AuditEntry audit) {
+Status SqlStore::withdraw_grants(const GrantWithdrawal& w, AuditEntry audit) {
   return guarded([&]() -> Status {
     WriteTx tx = db_.write();
-    for (auto id : grant_ids)
-      exec(tx.sql(), Sql("UPDATE grants SET status = 'revoked' WHERE id = ? AND status IN "
-                         "('active', 'suspended')",
-                         {id}));
-    for (const Announcement& a : announcements)
-      exec(tx.sql(),
-           Sql("INSERT INTO announcements (kind, family, uscc, title, body, "
-               "announced_on, case_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               {a.kind, a.family, a.uscc, a.title, a.body, date_text(a.date), a.case_id}));
+    for (const auto& item : w.items) {
+      if (exec(tx.sql(), Sql("UPDATE grants SET status = 'revoked' WHERE id = ? AND status IN "
+                             "('active', 'suspended')",
+                             {item.grant_id})) == 0)
+        continue;  // withdrawn or ended meanwhile
+      const int64_t announced = withdraw_announcements_of(tx.sql(), item.grant_id, w.reason, w.on);
+      if (announced == 0) continue;  // nothing public to take back
+      insert_announcement(tx.sql(), item.notice);
+    }
     append_audit_entry(tx, std::move(audit));
     tx.commit();
     return ok_status();

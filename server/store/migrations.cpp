@@ -186,6 +186,32 @@ const std::vector<Migration>& migrations() {
       // a rendered answer: every replay is rendered from it. Older rows keep their
       // rendered answer in body (and its status) and are read back from it.
       {9, {"ALTER TABLE idempotency ADD COLUMN outcome TEXT"}},
+      // 10: registers that stay true across cases (docs/registers.md). A grant replaced by a
+      // newer one of its scheme is superseded (and names it); a ban names its article; an
+      // announcement is withdrawn with the entry it announced; procedure outcomes become
+      // archive records naming their case and article; a classification run dated other
+      // than today keeps its results apart (what-if). Blacklist entries whose D no longer
+      // stands were hidden at read time before: they are marked withdrawn now.
+      {10,
+       {
+           "ALTER TABLE grants ADD COLUMN superseded_by BIGINT",
+           "ALTER TABLE bans ADD COLUMN basis TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE announcements ADD COLUMN withdrawn_on TEXT",
+           "ALTER TABLE announcements ADD COLUMN withdrawal_reason TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE quality_records ADD COLUMN source_case_id BIGINT",
+           "ALTER TABLE quality_records ADD COLUMN basis TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE classification_runs ADD COLUMN what_if INTEGER NOT NULL DEFAULT 0",
+           "CREATE TABLE classification_run_results (run_id BIGINT NOT NULL "
+           "REFERENCES classification_runs (id), uscc TEXT NOT NULL, grade TEXT, "
+           "reasons TEXT NOT NULL, PRIMARY KEY (run_id, uscc))",
+           "CREATE INDEX cases_open_per_enterprise ON cases (uscc, procedure, status)",
+           "UPDATE announcements SET withdrawn_on = CAST(CURRENT_DATE AS TEXT), "
+           "withdrawal_reason = '所依据的D级不再成立' WHERE kind = 'blacklisted' AND EXISTS "
+           "(SELECT 1 FROM grants g WHERE g.case_id = announcements.case_id AND g.uscc = "
+           "announcements.uscc AND g.family = announcements.family) AND NOT EXISTS (SELECT 1 "
+           "FROM grants g WHERE g.case_id = announcements.case_id AND g.uscc = "
+           "announcements.uscc AND g.family = announcements.family AND g.status = 'active')",
+       }},
   };
   return all;
 }

@@ -113,6 +113,7 @@ Page<Announcement> SqlStore::announcements(const AnnouncementQuery& q) {
   return plain([&] {
     Where w;
     w.eq("a.kind", q.kind).eq("a.family", q.family);
+    if (q.live_only) w.add("a.withdrawn_on IS NULL");
     if (q.standing_only)
       w.add(
           "(NOT EXISTS (SELECT 1 FROM grants sg WHERE sg.case_id = a.case_id AND sg.uscc = "

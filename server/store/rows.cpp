@@ -34,6 +34,8 @@ void RecordRow::bind(soci::statement& st) {
   st.exchange(soci::into(corrected_by, by_ind));
   st.exchange(soci::into(correction_reason, reason_ind));
   st.exchange(soci::into(correction_case_id, case_ind));
+  st.exchange(soci::into(basis));
+  st.exchange(soci::into(source_case_id, source_ind));
 }
 QualityRecord RecordRow::value() const {
   QualityRecord r{
@@ -46,6 +48,8 @@ QualityRecord RecordRow::value() const {
     if (case_ind == soci::i_ok) c.case_id = correction_case_id;
     r.correction = std::move(c);
   }
+  r.basis = basis;
+  if (source_ind == soci::i_ok) r.source_case_id = source_case_id;
   return r;
 }
 
@@ -93,17 +97,20 @@ Timer TimerRow::value() const {
 
 void GrantRow::bind(soci::statement& st) {
   into_all(st, id, uscc, family, grade, valid_from, valid_to, status, case_id, published);
+  st.exchange(soci::into(superseded_by, superseded_ind));
 }
 Grant GrantRow::value() const {
-  return {id,     uscc,    family,        grade, date_from(valid_from), date_from(valid_to),
-          status, case_id, published != 0};
+  Grant g{id,     uscc,    family,        grade, date_from(valid_from), date_from(valid_to),
+          status, case_id, published != 0, std::nullopt};
+  if (superseded_ind == soci::i_ok) g.superseded_by = superseded_by;
+  return g;
 }
 
 void BanRow::bind(soci::statement& st) {
-  into_all(st, id, uscc, family, reason, from, until, case_id);
+  into_all(st, id, uscc, family, reason, from, until, case_id, basis);
 }
 Ban BanRow::value() const {
-  return {id, uscc, family, reason, date_from(from), date_from(until), case_id};
+  return {id, uscc, family, reason, date_from(from), date_from(until), case_id, basis};
 }
 
 void ListingRow::bind(soci::statement& st) {
@@ -133,10 +140,16 @@ Objection ObjectionRow::value() const {
 }
 
 void AnnouncementRow::bind(soci::statement& st) {
-  into_all(st, id, kind, family, uscc, title, body, announced_on, case_id);
+  into_all(st, id, kind, family, uscc, title, body, announced_on, case_id, withdrawal_reason);
+  st.exchange(soci::into(withdrawn_on, withdrawn_ind));
 }
 Announcement AnnouncementRow::value() const {
-  return {id, kind, family, uscc, title, body, date_from(announced_on), case_id};
+  Announcement a{id, kind, family, uscc, title, body, date_from(announced_on), case_id, {}, {}};
+  if (withdrawn_ind == soci::i_ok) {
+    a.withdrawn_on = date_from(withdrawn_on);
+    a.withdrawal_reason = withdrawal_reason;
+  }
+  return a;
 }
 
 void DocumentRow::bind(soci::statement& st) {

@@ -37,11 +37,14 @@ struct RecordRow {
   using Value = QualityRecord;
   static constexpr const char* kColumns =
       "r.id, r.uscc, r.kind, r.category, r.occurred_on, r.source, r.detail, r.created_at, "
-      "r.corrected_at, r.corrected_by, r.correction_reason, r.correction_case_id";
+      "r.corrected_at, r.corrected_by, r.correction_reason, r.correction_case_id, r.basis, "
+      "r.source_case_id";
   int64_t id = 0, created_at = 0;
   std::string uscc, kind, category, occurred_on, source, detail;
   int64_t corrected_at = 0, correction_case_id = 0;
-  std::string corrected_by, correction_reason;
+  std::string corrected_by, correction_reason, basis;
+  int64_t source_case_id = 0;
+  soci::indicator source_ind = soci::i_null;
   soci::indicator corrected_ind = soci::i_null, by_ind = soci::i_null, reason_ind = soci::i_null,
                   case_ind = soci::i_null;
   void bind(soci::statement& st);
@@ -85,8 +88,9 @@ struct GrantRow {
   using Value = Grant;
   static constexpr const char* kColumns =
       "g.id, g.uscc, g.family, g.grade, g.valid_from, g.valid_to, g.status, g.case_id, "
-      "g.published";
-  int64_t id = 0, case_id = 0, published = 0;
+      "g.published, g.superseded_by";
+  int64_t id = 0, case_id = 0, published = 0, superseded_by = 0;
+  soci::indicator superseded_ind = soci::i_null;
   std::string uscc, family, grade, valid_from, valid_to, status;
   void bind(soci::statement& st);
   Value value() const;
@@ -95,9 +99,9 @@ struct GrantRow {
 struct BanRow {
   using Value = Ban;
   static constexpr const char* kColumns =
-      "b.id, b.uscc, b.family, b.reason, b.from_date, b.until_date, b.case_id";
+      "b.id, b.uscc, b.family, b.reason, b.from_date, b.until_date, b.case_id, b.basis";
   int64_t id = 0, case_id = 0;
-  std::string uscc, family, reason, from, until;
+  std::string uscc, family, reason, from, until, basis;
   void bind(soci::statement& st);
   Value value() const;
 };
@@ -136,9 +140,11 @@ struct ObjectionRow {
 struct AnnouncementRow {
   using Value = Announcement;
   static constexpr const char* kColumns =
-      "a.id, a.kind, a.family, a.uscc, a.title, a.body, a.announced_on, a.case_id";
+      "a.id, a.kind, a.family, a.uscc, a.title, a.body, a.announced_on, a.case_id, "
+      "a.withdrawal_reason, a.withdrawn_on";
   int64_t id = 0, case_id = 0;
-  std::string kind, family, uscc, title, body, announced_on;
+  std::string kind, family, uscc, title, body, announced_on, withdrawal_reason, withdrawn_on;
+  soci::indicator withdrawn_ind = soci::i_null;
   void bind(soci::statement& st);
   Value value() const;
 };

@@ -103,8 +103,7 @@ class SqlStore final : public Store {
   void save_classifications(const std::vector<Classification>& results) override;
   std::optional<Classification> classification(const std::string& uscc) override;
   Page<Classification> classifications(const ClassificationQuery& q) override;
-  Status withdraw_grants(const std::vector<int64_t>& grant_ids,
-                         std::vector<Announcement> announcements, AuditEntry audit) override;
+  Status withdraw_grants(const GrantWithdrawal& w, AuditEntry audit) override;
   Status import_archive(const std::vector<Enterprise>& enterprises,
                         const std::vector<QualityRecord>& records, AuditEntry audit) override;
 

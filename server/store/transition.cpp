@@ -21,6 +21,8 @@ struct LinkRow {  // the case's last event
   Value value() const { return {seq, hash}; }
 };
 
+}  // namespace
+
 // Chains and inserts the events. The case row is already updated in this transaction, so
 // no other writer can append to this case until it ends.
 void append_events(Connection& sql, int64_t case_id, std::vector<CaseEvent>& events) {
@@ -43,6 +45,7 @@ void append_events(Connection& sql, int64_t case_id, std::vector<CaseEvent>& eve
   }
 }
 
+namespace {
 Status apply_timers(Connection& sql, int64_t case_id, const Transition& t, Instant now) {
   if (t.fired_timer) {
     // The conditional update is what makes a timer fire at most once across servers.
@@ -94,6 +97,8 @@ Result<Case> finish_transition(WriteTx& tx, int64_t case_id, Transition& t) {
   }
   if (Status s = apply_timers(sql, case_id, t, now); !s) return s.take_error();
   if (Status s = apply_register_writes(sql, case_id, t.writes, now); !s) return s.take_error();
+  if (Status s = close_for_bans(tx, case_id, t.next.enterprise, t.writes.ban_closures, now); !s)
+    return s.take_error();
 
   // The row is what the caller just wrote (its rev checked): not read back.
   Case stored = t.next;

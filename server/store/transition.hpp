@@ -19,4 +19,20 @@ Status apply_register_writes(Connection& sql, int64_t case_id, const RegisterWri
 // The case row as stored, read inside a transaction.
 std::optional<Case> read_case(Connection& sql, int64_t id);
 
+// Chains `events` after the case's last event and inserts them.
+void append_events(Connection& sql, int64_t case_id, std::vector<CaseEvent>& events);
+void insert_announcement(Connection& sql, const Announcement& a);
+// Marks the announcements the grant's case made withdrawn; returns how many.
+int64_t withdraw_announcements_of(Connection& sql, int64_t grant_id, const std::string& reason,
+                                  Date on);
+void upsert_document(Connection& sql, int64_t case_id, const Document& d);
+void close_notices_of(Connection& sql, int64_t case_id, Instant now);
+
+// store/ban_closures.cpp: the scheme's open cases a new ban ends; the per-enterprise lock
+// writers of cross-case rules take first (PostgreSQL); whether a transition needs it.
+Status close_for_bans(WriteTx& tx, int64_t banning_case, const std::string& uscc,
+                      const std::vector<BanClosure>& closures, Instant now);
+void lock_enterprise(WriteTx& tx, const std::string& uscc);
+bool touches_registers(const Transition& t);
+
 }  // namespace qc::store

@@ -143,8 +143,7 @@ class FakePorts final : public CaseStore,
   std::vector<Objection> objections(int64_t) override { return {}; }
   Page<Announcement> announcements(const AnnouncementQuery&) override { return {}; }
   int64_t expire_grants(Date, AuditEntry) override { return 0; }
-  Status withdraw_grants(const std::vector<int64_t>&, std::vector<Announcement>,
-                         AuditEntry) override {
+  Status withdraw_grants(const GrantWithdrawal&, AuditEntry) override {
     return ok_status();
   }
 

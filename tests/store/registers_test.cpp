@@ -30,10 +30,11 @@ class RegisterStoreTest : public StoreTest {
     t.writes = std::move(w);
     return store().commit(t);
   }
-  static Grant grant(const Enterprise& e, const std::string& grade, bool published = true) {
+  static Grant grant(const Enterprise& e, const std::string& grade, bool published = true,
+                     const std::string& family = "jiangsu.quality_grade") {
     Grant g;
     g.uscc = e.uscc;
-    g.family = "jiangsu.quality_grade";
+    g.family = family;
     g.grade = grade;
     g.valid_from = year{2026} / 3 / 2;
     g.valid_to = year{2031} / 3 / 1;
@@ -45,7 +46,7 @@ QC_STORE_BACKENDS(RegisterStoreTest);
 
 TEST_P(RegisterStoreTest, GrantsAreWrittenScopedAndChangeStatus) {
   RegisterWrites w;
-  w.new_grants = {grant(kNanjing, "AA"), grant(kNanjing, "B", false)};
+  w.new_grants = {grant(kNanjing, "AA"), grant(kNanjing, "B", false, "national.abcd")};
   Case c = open_with(kNanjing, w);
   RegisterWrites other;
   other.new_grants = {grant(kBeijing, "A")};
