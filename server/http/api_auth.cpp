@@ -15,7 +15,7 @@ bool over_tls(const Request& req, const Api& api) {
 }
 
 std::string session_cookie(const std::string& token, bool secure, int64_t max_age) {
-  return "qc_session=" + token +
+  return std::string(kSessionCookie) + "=" + token +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
          (secure ? "; Secure" : "");
 }
