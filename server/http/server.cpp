@@ -17,6 +17,7 @@
 
 #include "http/body_pipe.hpp"
 #include "http/errors.hpp"
+#include "http/framing.hpp"
 #include "http/server_dispatch.hpp"
 #include "http/server_stream.hpp"
 #include "http/static_files.hpp"
@@ -103,6 +104,19 @@ awaitable<Dispatched> dispatch_on_worker(const Dispatcher& dispatcher, Request r
   out.response = dispatcher.dispatch(req);
   out.route = std::move(req.route);
   co_return out;
+}
+
+// Every Transfer-Encoding and Content-Length field the parser kept (it keeps repeats).
+FramingFields framing_of(const bhttp::fields& head, unsigned version) {
+  FramingFields out;
+  out.version = version;
+  for (const auto& field : head) {
+    if (field.name() == bhttp::field::transfer_encoding)
+      out.transfer_encoding.push_back(field.value());
+    else if (field.name() == bhttp::field::content_length)
+      out.content_length.push_back(field.value());
+  }
+  return out;
 }
 
 }  // namespace
@@ -205,6 +219,13 @@ struct HttpServer::Impl {
     const std::string method(parser.get().method_string());
     const std::string target(parser.get().target());
     const unsigned version = parser.get().version();
+    // Before anything else looks at the body: its end must be unambiguous.
+    if (const std::string bad = framing_problem(framing_of(parser.get(), version)); !bad.empty()) {
+      log_request(method, "unmatched", 400, start);
+      co_await refuse(c.stream,
+                      error_response(ErrorCode::bad_request, "malformed request: " + bad));
+      co_return false;
+    }
     const bool streaming = dispatcher.streams_body(method, target);
     if (auto len = parser.content_length();
         len && *len > (streaming ? opt.import_limit : opt.body_limit)) {

@@ -1,7 +1,8 @@
-// Hostile input through the real server: malformed JSON and UTF-8, absurd paging, and SQL
-// metacharacters in every text field. Each gets a clear 4xx or is stored as plain text,
-// and the server keeps serving. (Traversal, NUL, backslash, oversized headers and bodies
-// and trickled headers: tests/http/server_test.cpp.)
+// Hostile input through the real server: malformed JSON and UTF-8, absurd paging, SQL
+// metacharacters in every text field and ambiguous body framing (request smuggling).
+// Each gets a clear 4xx or is stored as plain text, and the server keeps serving.
+// (Traversal, NUL, backslash, oversized headers and bodies and trickled headers:
+// tests/http/server_test.cpp.)
 #include "support/api_fixture.hpp"
 
 namespace qc::test {
@@ -113,6 +114,28 @@ TEST_F(HostileInput, SqlMetacharactersAreStoredAsText) {
   auto all = admin->get("/api/v1/enterprises");
   EXPECT_EQ(all.json().at("total"), 2) << "the table is still there, with both rows";
   EXPECT_EQ(admin->get("/api/v1/audit/verify").json().at("ok"), true);
+}
+
+TEST_F(HostileInput, AmbiguousBodyFramingIs400AndNothingIsSmuggledThrough) {
+  // Behind a proxy that reads these heads the other way, the body would be a second
+  // request on someone else's connection: here it is never parsed.
+  const std::string smuggled = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string length = std::to_string(smuggled.size());
+  for (const std::string& framing :
+       {std::string("Transfer-Encoding: xchunked\r\n"),
+        std::string("Transfer-Encoding: chunked, identity\r\n"),
+        "Transfer-Encoding: chunked\r\nContent-Length: " + length + "\r\n",
+        "Content-Length: " + length + "\r\nContent-Length: " + length + "\r\n",
+        "Content-Length: " + length + ", " + length + "\r\n"}) {
+    RawConnection conn(server->port());
+    conn.send("POST /api/v1/public/complaints HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n" +
+              smuggled);
+    const std::string reply = conn.read_response();
+    EXPECT_EQ(status_of(reply), 400) << framing << reply;
+    EXPECT_TRUE(conn.closed_by_peer(std::chrono::seconds(10))) << framing;
+    EXPECT_EQ(conn.read_all(std::chrono::seconds(1)), "") << framing << ": the body was parsed";
+  }
+  EXPECT_EQ(client()->get("/healthz").status, 200);
 }
 
 }  // namespace
