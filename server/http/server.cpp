@@ -18,6 +18,7 @@
 #include "http/body_pipe.hpp"
 #include "http/errors.hpp"
 #include "http/framing.hpp"
+#include "http/security_headers.hpp"
 #include "http/server_dispatch.hpp"
 #include "http/server_stream.hpp"
 #include "http/static_files.hpp"
@@ -64,18 +65,27 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-BeastResponse to_beast(Response res, bool head, bool keep_alive, unsigned version) {
+// `route` is the request's route label ("static" for the web UI, "unmatched" for
+// refusals): with the content type it picks the Content-Security-Policy
+// (http/security_headers.hpp), unless the handler set one.
+BeastResponse to_beast(Response res, bool head, bool keep_alive, unsigned version,
+                       std::string_view route) {
   BeastResponse out{static_cast<bhttp::status>(res.status), version};
   out.set(bhttp::field::server, "qcredit");
   if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
   out.set("X-Content-Type-Options", "nosniff");
+  out.set("X-Frame-Options", kFrameOptions);
+  out.set("Referrer-Policy", kReferrerPolicy);
   bool cache_control = false;
+  bool csp = false;
   for (const auto& [name, value] : res.headers) {
     out.insert(name, value);
     cache_control = cache_control || beast::iequals(name, "cache-control");
+    csp = csp || beast::iequals(name, "content-security-policy");
   }
   // API answers depend on who asks: no shared cache may keep them.
   if (!cache_control) out.set(bhttp::field::cache_control, "no-store");
+  if (!csp) out.set("Content-Security-Policy", content_security_policy(route, res.content_type));
   out.keep_alive(keep_alive);
   const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
   if (bodiless) return out;
@@ -186,7 +196,7 @@ struct HttpServer::Impl {
   // Answers a request that will not be served, then closes the connection gently: the
   // rest of that request may still be on its way.
   awaitable<void> refuse(beast::tcp_stream& stream, Response res) {
-    BeastResponse out = to_beast(std::move(res), false, false, 11);
+    BeastResponse out = to_beast(std::move(res), false, false, 11, "unmatched");
     stream.expires_after(kLingerTime);
     auto [ec, n] = co_await bhttp::async_write(stream, out, use_tuple);
     if (!ec) co_await linger_close(stream);
@@ -274,7 +284,8 @@ struct HttpServer::Impl {
 
     const int status = done.response.status;
     const bool keep_alive = client_keep_alive && !stopping;
-    BeastResponse out = to_beast(std::move(done.response), method == "HEAD", keep_alive, version);
+    BeastResponse out =
+        to_beast(std::move(done.response), method == "HEAD", keep_alive, version, done.route);
     c.stream.expires_after(opt.body_timeout);
     auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
     log_request(method, done.route, status, start);
@@ -321,7 +332,7 @@ struct HttpServer::Impl {
     // Unread body bytes may still be coming: answer, then close gently.
     const bool body_read = end == BodyEnd::complete;
     const bool keep_alive = client_keep_alive && body_read && !stopping;
-    BeastResponse out = to_beast(std::move(done.response), false, keep_alive, version);
+    BeastResponse out = to_beast(std::move(done.response), false, keep_alive, version, done.route);
     c.stream.expires_after(opt.body_timeout);
     auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
     log_request(method, done.route, status, start);
