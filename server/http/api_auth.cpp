@@ -29,6 +29,7 @@ Response login(Request& req, Api& api) {
   if (!pass) return error_response(pass.error());
   auto r = api.auth.login(*user, *pass, client_addr(req));
   if (!r) return error_response(r.error());
+  req.authenticated = true;  // the password checked out: as good as a session
   const auto max_age = (r->expires_at - api.real_clock.now()).count();
   auto resp = ok_json(json::object{{"token", r->token},
                                    {"csrf_token", r->csrf_token},

@@ -6,6 +6,7 @@
 
 #include "auth/tokens.hpp"
 #include "http/credentials.hpp"
+#include "http/proxy.hpp"
 
 namespace qc::http {
 
@@ -24,8 +25,7 @@ Status within_public_limit(const Request& req, Api& api, const std::string& kind
 }
 
 std::string client_addr(const Request& req) {
-  const bool loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
-                        req.remote_addr.rfind("::ffff:127.0.0.1", 0) == 0;
+  const bool loopback = is_loopback_proxy(req.remote_addr);
   std::string_view xff = req.header("x-forwarded-for");
   if (!loopback || xff.empty()) return req.remote_addr;
   // The proxy appends the address it saw; anything before it came from the client.
@@ -58,6 +58,7 @@ Result<Actor> caller(const Request& req, Api& api) {
       !tokens_equal(req.header("x-csrf-token"), ctx->session.csrf_token))
     return err(ErrorCode::forbidden,
                "a write authenticated by cookie needs the X-CSRF-Token header");
+  req.authenticated = true;
   return to_actor(ctx->user);
 }
 

@@ -10,6 +10,7 @@ namespace qc::http {
 
 // The caller from `Authorization: Bearer` or the session cookie. A write authenticated by
 // the cookie alone must carry X-CSRF-Token. Errors: unauthenticated, forbidden (CSRF).
+// Sets req.authenticated on success.
 Result<Actor> caller(const Request& req, Api& api);
 // The session token the request carries, read by the one parser the transport and the
 // fuzz target share (http/credentials.hpp): the bearer token, else the cookie named
