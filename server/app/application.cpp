@@ -57,6 +57,10 @@ int serve(const Options& o) {
   so.io_threads = o.threads;
   so.worker_threads = o.workers;
   so.import_limit = o.import_limit;
+  so.max_connections = o.max_connections;
+  so.reserved_connections = o.reserved_connections;
+  so.max_connections_per_address = o.max_connections_per_address;
+  so.header_timeout = std::chrono::seconds(o.header_timeout);
   if (std::filesystem::is_directory(o.web)) so.web_dir = o.web;
 
   auto opened = open_store(o.db, so.worker_threads + 2);

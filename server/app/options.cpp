@@ -19,8 +19,34 @@ std::string usage() {
          "16)\n"
          "  --calendar FILE      working-day data (default PLUGINS/calendar/cn_workdays.json)\n"
          "  --import-limit SIZE  largest body of POST /api/v1/import, read as it arrives\n"
-         "                       (bytes, or with K/M/G; default 256M; other requests: 1M)\n";
+         "                       (bytes, or with K/M/G; default 256M; other requests: 1M)\n"
+         "  --max-connections N  open connections at most (default 1024; more get 503)\n"
+         "  --reserved-connections N\n"
+         "                       of those, kept for /healthz, /readyz and signed-in clients\n"
+         "                       (default 128, at most a quarter of --max-connections)\n"
+         "  --max-connections-per-address N\n"
+         "                       open connections from one address (an IPv6 /64) at most\n"
+         "                       (default 64; 0 = no limit; a loopback peer, the local\n"
+         "                       proxy, is never limited)\n"
+         "  --header-timeout S   seconds a client has to send a whole request head, on a new\n"
+         "                       connection counted from the connect (default 10)\n";
 }
+
+namespace {
+
+// A whole number from `min` to `max`, or nullopt.
+std::optional<long long> parse_count(const std::string& s, long long min, long long max) {
+  if (s.empty() || s.size() > 12) return std::nullopt;
+  long long v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v < min || v > max) return std::nullopt;
+  return v;
+}
+
+}  // namespace
 
 std::optional<size_t> parse_size(const std::string& s) {
   if (s.empty() || s.size() > 20) return std::nullopt;
@@ -83,6 +109,27 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       o.import_limit = *bytes;
+    } else if (a == "--max-connections" || a == "--reserved-connections" ||
+               a == "--max-connections-per-address" || a == "--header-timeout") {
+      std::string n;
+      if (!value(n)) return std::nullopt;
+      const bool timeout = a == "--header-timeout";
+      const long long min = (a == "--max-connections" || timeout) ? 1 : 0;
+      const long long max = timeout ? 3600 : 1'000'000;
+      const auto v = parse_count(n, min, max);
+      if (!v) {
+        message = a + " must be a number from " + std::to_string(min) + " to " +
+                  std::to_string(max) + "\n";
+        return std::nullopt;
+      }
+      if (a == "--max-connections")
+        o.max_connections = static_cast<size_t>(*v);
+      else if (a == "--reserved-connections")
+        o.reserved_connections = static_cast<size_t>(*v);
+      else if (a == "--max-connections-per-address")
+        o.max_connections_per_address = static_cast<size_t>(*v);
+      else
+        o.header_timeout = static_cast<int>(*v);
     } else if (a == "--demo") {
       o.demo = true;
     } else if (a == "--simulated-clock") {

@@ -20,6 +20,11 @@ struct Options {
   int workers = 0;                          // 0 = 8 per I/O thread, at least 16
   std::string calendar;                     // default: <plugins>/calendar/cn_workdays.json
   size_t import_limit = size_t{256} << 20;  // body of POST /api/v1/import, bytes
+  // The connection budget (docs/deployment.md "Connections"; http/connection_limits.hpp).
+  size_t max_connections = 1024;
+  size_t reserved_connections = 128;        // kept for health probes and signed-in clients
+  size_t max_connections_per_address = 64;  // 0 = none; the loopback proxy is never capped
+  int header_timeout = 10;                  // seconds for a whole request head
 };
 
 // "1048576", "512K", "256M", "1G" (binary units) -> bytes; nullopt when not a size.

@@ -15,7 +15,7 @@ bool over_tls(const Request& req, const Api& api) {
 }
 
 std::string session_cookie(const std::string& token, bool secure, int64_t max_age) {
-  return "qc_session=" + token +
+  return std::string(kSessionCookie) + "=" + token +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
          (secure ? "; Secure" : "");
 }
@@ -29,6 +29,7 @@ Response login(Request& req, Api& api) {
   if (!pass) return error_response(pass.error());
   auto r = api.auth.login(*user, *pass, client_addr(req));
   if (!r) return error_response(r.error());
+  req.authenticated = true;  // the password checked out: as good as a session
   const auto max_age = (r->expires_at - api.real_clock.now()).count();
   auto resp = ok_json(json::object{{"token", r->token},
                                    {"csrf_token", r->csrf_token},

@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "auth/tokens.hpp"
+#include "http/credentials.hpp"
+#include "http/proxy.hpp"
 
 namespace qc::http {
 
@@ -23,8 +25,7 @@ Status within_public_limit(const Request& req, Api& api, const std::string& kind
 }
 
 std::string client_addr(const Request& req) {
-  const bool loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
-                        req.remote_addr.rfind("::ffff:127.0.0.1", 0) == 0;
+  const bool loopback = is_loopback_proxy(req.remote_addr);
   std::string_view xff = req.header("x-forwarded-for");
   if (!loopback || xff.empty()) return req.remote_addr;
   // The proxy appends the address it saw; anything before it came from the client.
@@ -40,29 +41,10 @@ std::string client_addr(const Request& req) {
   return ip_like ? std::string(xff) : req.remote_addr;
 }
 
-namespace {
-// The value of cookie `name` in a Cookie header ("a=1; b=2"), or empty.
-std::string cookie_value(std::string_view cookies, std::string_view name) {
-  while (!cookies.empty()) {
-    const auto semi = cookies.find(';');
-    std::string_view part = cookies.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (const auto eq = part.find('='); eq != std::string_view::npos && part.substr(0, eq) == name)
-      return std::string(part.substr(eq + 1));
-    if (semi == std::string_view::npos) break;
-    cookies.remove_prefix(semi + 1);
-  }
-  return {};
-}
-}  // namespace
-
 std::string session_token(const Request& req, bool* by_cookie) {
-  if (auto h = req.header("authorization"); h.rfind("Bearer ", 0) == 0) {
-    if (by_cookie) *by_cookie = false;
-    return std::string(h.substr(7));
-  }
-  if (by_cookie) *by_cookie = true;
-  return cookie_value(req.header("cookie"), "qc_session");
+  const Credential c = credential_of(req.header("authorization"), req.header("cookie"));
+  if (by_cookie) *by_cookie = c.by_cookie;
+  return std::string(c.token);
 }
 
 Result<Actor> caller(const Request& req, Api& api) {
@@ -76,6 +58,7 @@ Result<Actor> caller(const Request& req, Api& api) {
       !tokens_equal(req.header("x-csrf-token"), ctx->session.csrf_token))
     return err(ErrorCode::forbidden,
                "a write authenticated by cookie needs the X-CSRF-Token header");
+  req.authenticated = true;
   return to_actor(ctx->user);
 }
 

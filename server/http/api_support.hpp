@@ -3,16 +3,19 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
+#include "http/credentials.hpp"
 #include "http/errors.hpp"
 
 namespace qc::http {
 
 // The caller from `Authorization: Bearer` or the session cookie. A write authenticated by
 // the cookie alone must carry X-CSRF-Token. Errors: unauthenticated, forbidden (CSRF).
+// Sets req.authenticated on success.
 Result<Actor> caller(const Request& req, Api& api);
-// The session token the request carries: the bearer token, else the qc_session cookie
-// (parsed as cookies are, so that a cookie whose name merely ends in qc_session is not it).
-// `by_cookie` says which.
+// The session token the request carries, read by the one parser the transport and the
+// fuzz target share (http/credentials.hpp): the bearer token, else the cookie named
+// exactly qc_session (a cookie whose name merely ends in qc_session is not it). What
+// caller() checks and what logout ends. `by_cookie` says which.
 std::string session_token(const Request& req, bool* by_cookie = nullptr);
 
 // Routes for signed-in callers: the caller is resolved once, before anything else (401,

@@ -26,6 +26,10 @@ struct Request {
   std::shared_ptr<TextSource> body_stream;
   std::string remote_addr;
   std::string route;  // the matched route pattern, for logs and metrics
+  // Set by caller() (api_support.hpp) once the request's session checks out. The transport
+  // then keeps the connection in the share of its budget reserved for signed-in clients
+  // (connection_limits.hpp). Mutable: authentication reads the request, it does not edit it.
+  mutable bool authenticated = false;
 
   // First value of a header (case-insensitive name), or "".
   std::string_view header(std::string_view name) const;

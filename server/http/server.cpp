@@ -16,9 +16,12 @@
 #include <spdlog/spdlog.h>
 
 #include "http/body_pipe.hpp"
+#include "http/connection_limits.hpp"
 #include "http/errors.hpp"
+#include "http/framing.hpp"
 #include "http/server_dispatch.hpp"
 #include "http/server_stream.hpp"
+#include "http/server_wire.hpp"
 #include "http/static_files.hpp"
 
 namespace qc::http {
@@ -29,7 +32,6 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using asio::awaitable;
 using Clock = std::chrono::steady_clock;
-using BeastResponse = bhttp::response<bhttp::string_body>;
 
 namespace {
 
@@ -45,74 +47,21 @@ constexpr auto kAcceptBackoff = std::chrono::milliseconds(50);
 constexpr size_t kFirstRead = 4096;
 // A streaming body waiting for its handler: at most this much is read ahead.
 constexpr size_t kStreamAhead = 1 << 20;
-
-void log_exception(std::exception_ptr e) {
-  if (!e) return;
-  try {
-    std::rethrow_exception(e);
-  } catch (const std::exception& ex) {
-    spdlog::error("http coroutine failed error={}", ex.what());
-  } catch (...) {
-    spdlog::error("http coroutine failed error=unknown");
-  }
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-BeastResponse to_beast(Response res, bool head, bool keep_alive, unsigned version) {
-  BeastResponse out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::server, "qcredit");
-  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-  out.set("X-Content-Type-Options", "nosniff");
-  bool cache_control = false;
-  for (const auto& [name, value] : res.headers) {
-    out.insert(name, value);
-    cache_control = cache_control || beast::iequals(name, "cache-control");
-  }
-  // API answers depend on who asks: no shared cache may keep them.
-  if (!cache_control) out.set(bhttp::field::cache_control, "no-store");
-  out.keep_alive(keep_alive);
-  const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
-  if (bodiless) return out;
-  if (head) {
-    out.content_length(res.body.size());
-  } else {
-    out.body() = std::move(res.body);
-    out.prepare_payload();
-  }
-  return out;
-}
-
-// Built outside the coroutines: GCC 12 miscompiles brace-initialised JSON there.
-Response header_too_large() {
-  boost::json::object inner{{"code", "too_large"}, {"message", "request header too large"}};
-  return json_response(431, boost::json::object{{"error", std::move(inner)}});
-}
-
-bool is_protocol_error(const beast::error_code& ec) {
-  return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
-         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
-}
-
-awaitable<Dispatched> dispatch_on_worker(const Dispatcher& dispatcher, Request req) {
-  Dispatched out;
-  out.response = dispatcher.dispatch(req);
-  out.route = std::move(req.route);
-  co_return out;
-}
+// Connections refused at accept each linger up to kLingerTime so the client can read its
+// 503; past this many at once (a reconnecting flood), further ones are closed unanswered.
+constexpr size_t kMaxLingeringRefusals = 64;
 
 }  // namespace
 
 struct HttpServer::Impl {
   struct Connection {
-    Connection(Impl& owner, tcp::socket socket) : owner(owner), stream(std::move(socket)) {}
-    ~Connection() { owner.unregister(this); }
+    Connection(Impl& owner, tcp::socket socket, ConnectionLimits::Id id)
+        : owner(owner), stream(std::move(socket)), id(id) {}
+    ~Connection() { owner.unregister(id); }
     Impl& owner;
     beast::tcp_stream stream;
+    const ConnectionLimits::Id id;  // its slot in owner.limits
+    const Clock::time_point accepted = Clock::now();
     bool idle = false;  // waiting for the first byte of a request; touched only on the strand
   };
 
@@ -121,20 +70,34 @@ struct HttpServer::Impl {
         metrics(m),
         files(opt.web_dir),
         dispatcher(router, files),
+        limits(ConnectionBudget{opt.max_connections, opt.reserved_connections,
+                                opt.max_connections_per_address}),
         workers(static_cast<size_t>(std::max(1, opt.worker_threads))) {}
 
   // ---- connection registry (any thread) ----
-  std::shared_ptr<Connection> make_connection(tcp::socket socket) {
-    auto conn = std::make_shared<Connection>(*this, std::move(socket));
+  std::shared_ptr<Connection> make_connection(tcp::socket socket, ConnectionLimits::Id id) {
+    auto conn = std::make_shared<Connection>(*this, std::move(socket), id);
     std::lock_guard lock(mu);
-    live.emplace(conn.get(), conn);
+    live.emplace(id, conn);
     ++connections;
     return conn;
   }
-  void unregister(Connection* conn) {
+  void unregister(ConnectionLimits::Id id) {
+    limits.release(id);
     std::lock_guard lock(mu);
-    live.erase(conn);
+    live.erase(id);
     --connections;
+  }
+  // Closes a half-open connection whose slot a new one has taken.
+  void evict(ConnectionLimits::Id id) {
+    std::shared_ptr<Connection> conn;
+    {
+      std::lock_guard lock(mu);
+      if (auto it = live.find(id); it != live.end()) conn = it->second.lock();
+    }
+    if (!conn) return;
+    spdlog::debug("http connection evicted half_open=true");
+    asio::post(conn->stream.get_executor(), [conn] { conn->stream.close(); });
   }
   // Runs f on each live connection's strand.
   template <typename F>
@@ -172,14 +135,16 @@ struct HttpServer::Impl {
   // Answers a request that will not be served, then closes the connection gently: the
   // rest of that request may still be on its way.
   awaitable<void> refuse(beast::tcp_stream& stream, Response res) {
-    BeastResponse out = to_beast(std::move(res), false, false, 11);
+    BeastResponse out = to_beast(std::move(res), false, false, 11, "unmatched");
     stream.expires_after(kLingerTime);
     auto [ec, n] = co_await bhttp::async_write(stream, out, use_tuple);
     if (!ec) co_await linger_close(stream);
   }
 
   // Reads, serves and answers one request. Returns whether the connection stays open.
-  awaitable<bool> serve_one(Connection& c, beast::flat_buffer& buffer, const std::string& remote) {
+  // `head_deadline`: when the whole head must be in (ServerOptions::header_timeout).
+  awaitable<bool> serve_one(Connection& c, beast::flat_buffer& buffer, const std::string& remote,
+                            Clock::time_point head_deadline) {
     const auto start = Clock::now();
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
@@ -187,7 +152,7 @@ struct HttpServer::Impl {
     parser.body_limit(boost::none);
 
     // One deadline for the whole head: a client trickling bytes does not extend it.
-    c.stream.expires_after(opt.header_timeout);
+    c.stream.expires_at(head_deadline);
     auto [ec, n] = co_await bhttp::async_read_header(c.stream, buffer, parser, use_tuple);
     if (ec == bhttp::error::header_limit) {
       log_request("-", "unmatched", 431, start);
@@ -205,6 +170,26 @@ struct HttpServer::Impl {
     const std::string method(parser.get().method_string());
     const std::string target(parser.get().target());
     const unsigned version = parser.get().version();
+    // Before anything else looks at the body: its end must be unambiguous.
+    if (const std::string bad = framing_problem(framing_of(parser.get(), version)); !bad.empty()) {
+      log_request(method, "unmatched", 400, start);
+      co_await refuse(c.stream,
+                      error_response(ErrorCode::bad_request, "malformed request: " + bad));
+      co_return false;
+    }
+    const bool privileged =
+        privileged_request(method, target, parser.get()[bhttp::field::authorization],
+                           parser.get()[bhttp::field::cookie], !parser.is_done());
+    switch (limits.begin_request(c.id, privileged)) {
+      case ConnectionLimits::Verdict::serve:
+        break;
+      case ConnectionLimits::Verdict::refuse:
+        log_request(method, dispatcher.route_of(method, target), 503, start);
+        co_await refuse(c.stream, error_response(ErrorCode::unavailable, "too many connections"));
+        co_return false;
+      case ConnectionLimits::Verdict::close:
+        co_return false;
+    }
     const bool streaming = dispatcher.streams_body(method, target);
     if (auto len = parser.content_length();
         len && *len > (streaming ? opt.import_limit : opt.body_limit)) {
@@ -241,8 +226,7 @@ struct HttpServer::Impl {
     req.method = method;
     req.target = target;
     req.remote_addr = remote;
-    for (const auto& field : parser.get())
-      req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
+    copy_headers(parser.get(), req);
     req.body = std::move(parser.get().body());
     const bool client_keep_alive = parser.get().keep_alive();
 
@@ -252,8 +236,10 @@ struct HttpServer::Impl {
         workers, dispatch_on_worker(dispatcher, std::move(req)), asio::use_awaitable);
 
     const int status = done.response.status;
-    const bool keep_alive = client_keep_alive && !stopping;
-    BeastResponse out = to_beast(std::move(done.response), method == "HEAD", keep_alive, version);
+    const bool may_stay = limits.end_request(c.id, done.authenticated);
+    const bool keep_alive = client_keep_alive && may_stay && !stopping;
+    BeastResponse out =
+        to_beast(std::move(done.response), method == "HEAD", keep_alive, version, done.route);
     c.stream.expires_after(opt.body_timeout);
     auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
     log_request(method, done.route, status, start);
@@ -272,8 +258,7 @@ struct HttpServer::Impl {
     req.method = method;
     req.target = std::string(head.get().target());
     req.remote_addr = remote;
-    for (const auto& field : head.get())
-      req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
+    copy_headers(head.get(), req);
     const std::shared_ptr<BodyPipe> pipe = new_pipe(kStreamAhead);
     req.body_stream = pipe;
     const FailPipeOnExit fail_on_exit(pipe);
@@ -299,8 +284,9 @@ struct HttpServer::Impl {
     const int status = done.response.status;
     // Unread body bytes may still be coming: answer, then close gently.
     const bool body_read = end == BodyEnd::complete;
-    const bool keep_alive = client_keep_alive && body_read && !stopping;
-    BeastResponse out = to_beast(std::move(done.response), false, keep_alive, version);
+    const bool may_stay = limits.end_request(c.id, done.authenticated);
+    const bool keep_alive = client_keep_alive && body_read && may_stay && !stopping;
+    BeastResponse out = to_beast(std::move(done.response), false, keep_alive, version, done.route);
     c.stream.expires_after(opt.body_timeout);
     auto [wec, wn] = co_await bhttp::async_write(c.stream, out, use_tuple);
     log_request(method, done.route, status, start);
@@ -313,30 +299,39 @@ struct HttpServer::Impl {
     const auto endpoint = conn->stream.socket().remote_endpoint(ec);
     const std::string remote = ec ? std::string() : endpoint.address().to_string();
     beast::flat_buffer buffer;
+    // The first head is due header_timeout after the accept: a client that connects and
+    // waits holds its slot no longer than one that trickles. Later heads are due
+    // header_timeout after their first byte; before it, the idle timeout applies.
+    Clock::time_point head_deadline = conn->accepted + opt.header_timeout;
     bool first = true;
     while (!stopping) {
       if (buffer.size() == 0) {
         // Between requests the connection is idle: stop() may close it right here.
         conn->idle = true;
-        conn->stream.expires_after(first ? opt.header_timeout : opt.idle_timeout);
+        if (first)
+          conn->stream.expires_at(head_deadline);
+        else
+          conn->stream.expires_after(opt.idle_timeout);
         auto [rec, n] =
             co_await conn->stream.async_read_some(buffer.prepare(kFirstRead), use_tuple);
         conn->idle = false;
         if (rec) break;
         buffer.commit(n);
       }
+      if (!first) head_deadline = Clock::now() + opt.header_timeout;
       first = false;
-      if (!co_await serve_one(*conn, buffer, remote)) break;
+      if (!co_await serve_one(*conn, buffer, remote, head_deadline)) break;
     }
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     conn->stream.close();
   }
 
-  awaitable<void> reject_busy(tcp::socket socket) {
+  awaitable<void> reject_busy(tcp::socket socket, std::string message) {
+    const CountDownOnExit done(refusing);  // counted up by accept_loop
     beast::tcp_stream stream(std::move(socket));
     const auto start = Clock::now();
     log_request("-", "unmatched", 503, start);
-    co_await refuse(stream, error_response(ErrorCode::unavailable, "too many connections"));
+    co_await refuse(stream, error_response(ErrorCode::unavailable, std::move(message)));
   }
 
   // ---- accepting and stopping (on the control strand) ----
@@ -352,11 +347,22 @@ struct HttpServer::Impl {
         continue;
       }
       const auto executor = socket.get_executor();
-      if (connections >= opt.max_connections) {
-        asio::co_spawn(executor, reject_busy(std::move(socket)), log_exception);
+      beast::error_code pec;
+      const auto peer = socket.remote_endpoint(pec);
+      if (pec) continue;  // already gone
+      const ConnectionLimits::Admission admission = limits.admit(address_key(peer.address()));
+      if (admission.refusal != ConnectionLimits::Refusal::none) {
+        if (refusing >= kMaxLingeringRefusals) continue;  // the socket closes unanswered
+        ++refusing;
+        asio::co_spawn(
+            executor,
+            reject_busy(std::move(socket), std::string(refusal_message(admission.refusal))),
+            log_exception);
         continue;
       }
-      asio::co_spawn(executor, session(make_connection(std::move(socket))), log_exception);
+      if (admission.evicted) evict(*admission.evicted);
+      asio::co_spawn(executor, session(make_connection(std::move(socket), admission.id)),
+                     log_exception);
     }
   }
 
@@ -393,9 +399,12 @@ struct HttpServer::Impl {
   StaticFiles files;
   Dispatcher dispatcher;
 
+  ConnectionLimits limits;
+
   std::mutex mu;  // guards live
-  std::unordered_map<Connection*, std::weak_ptr<Connection>> live;
+  std::unordered_map<ConnectionLimits::Id, std::weak_ptr<Connection>> live;
   std::atomic<size_t> connections{0};
+  std::atomic<size_t> refusing{0};  // reject_busy coroutines running
   std::atomic<bool> stopping{false};
 
   // Declared after the registry: coroutine frames destroyed with the io_context

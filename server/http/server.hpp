@@ -21,10 +21,17 @@ struct ServerOptions {
   // Routes added with Router::add_streaming (POST /api/v1/import): read as they arrive, so
   // a much larger body costs no more memory. The body timeout then limits each read.
   size_t import_limit = size_t{256} << 20;
-  std::chrono::seconds header_timeout{30};  // the whole request head
-  std::chrono::seconds body_timeout{60};    // the whole body; also each response write
-  std::chrono::seconds idle_timeout{60};    // keep-alive wait for the next request
+  // The whole request head; on a new connection counted from the accept, so that the
+  // first bytes must arrive within it too. Later requests: from their first byte.
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{60};  // the whole body; also each response write
+  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
+  // The connection budget (http/connection_limits.hpp): the cap, the slots anonymous
+  // connections may not take (at most a quarter of the cap), and the cap per peer
+  // address (0 = none; the loopback proxy is never capped).
   size_t max_connections = 1024;
+  size_t reserved_connections = 128;
+  size_t max_connections_per_address = 64;
   size_t max_header_bytes = 16 * 1024;
   std::string web_dir;                     // static UI; empty or missing = none
   std::chrono::seconds drain_timeout{10};  // stop(): how long in-flight requests may take

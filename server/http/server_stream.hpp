@@ -21,6 +21,7 @@ namespace qc::http {
 struct Dispatched {
   Response response;
   std::string route;
+  bool authenticated = false;  // the handler accepted the request's session (caller())
 };
 
 // A streaming handler's answer, handed from the worker to the connection's strand.

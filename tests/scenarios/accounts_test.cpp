@@ -42,6 +42,31 @@ TEST_F(Accounts, CookiesAreHttpOnlyStrictAndSecureBehindTls) {
   EXPECT_EQ(c->get("/api/v1/me", {{"Cookie", session}}).status, 401) << "logout revoked it";
 }
 
+TEST_F(Accounts, LogoutEndsTheSessionOfTheCookieNamedQcSessionNotOfALookalike) {
+  // A cookie planted by a sibling site, named to be found first by a substring search,
+  // must not make logout end some other session while the caller's stays valid.
+  create_user("acc-logout", "samr", "320102");
+  const json::object creds{{"username", "acc-logout"}, {"password", kPassword}};
+  auto mine = client()->post("/api/v1/session", creds);
+  auto other = client()->post("/api/v1/session", creds);
+  ASSERT_EQ(mine.status, 200);
+  ASSERT_EQ(other.status, 200);
+  const std::string token(mine.json().at("token").as_string());
+  const std::string other_token(other.json().at("token").as_string());
+  const std::string csrf(mine.json().at("csrf_token").as_string());
+  auto c = client();
+  const std::string cookies = "xqc_session=" + other_token + "; qc_session=" + token;
+  auto out =
+      c->request("DELETE", "/api/v1/session", "", {{"Cookie", cookies}, {"X-CSRF-Token", csrf}});
+  ASSERT_EQ(out.status, 200) << out.body;
+  EXPECT_EQ(c->get("/api/v1/me", {{"Authorization", "Bearer " + token}}).status, 401)
+      << "the session the cookie named is over";
+  EXPECT_EQ(c->get("/api/v1/me", {{"Authorization", "Bearer " + other_token}}).status, 200)
+      << "the lookalike's session is untouched";
+  // Reading the same cookie header, authentication finds the same (now ended) session.
+  EXPECT_EQ(c->get("/api/v1/me", {{"Cookie", cookies}}).status, 401);
+}
+
 TEST_F(Accounts, LoginAnswersNeverCarryThePasswordHash) {
   create_user("acc-hash", "samr", "320102");
   auto r = client()->post("/api/v1/session",

@@ -1,7 +1,12 @@
-// Hostile input through the real server: malformed JSON and UTF-8, absurd paging, and SQL
-// metacharacters in every text field. Each gets a clear 4xx or is stored as plain text,
-// and the server keeps serving. (Traversal, NUL, backslash, oversized headers and bodies
-// and trickled headers: tests/http/server_test.cpp.)
+// Hostile input through the real server: malformed JSON and UTF-8, absurd paging, SQL
+// metacharacters in every text field, ambiguous body framing (request smuggling) and a
+// flood of half-open connections. Each gets a clear 4xx or is stored as plain text, and
+// the server keeps serving everybody else. (Traversal, NUL, backslash, oversized headers
+// and bodies and trickled headers: tests/http/server_test.cpp; the connection budget and
+// framing in detail: tests/http/server_hardening_test.cpp.)
+#include <memory>
+#include <vector>
+
 #include "support/api_fixture.hpp"
 
 namespace qc::test {
@@ -113,6 +118,57 @@ TEST_F(HostileInput, SqlMetacharactersAreStoredAsText) {
   auto all = admin->get("/api/v1/enterprises");
   EXPECT_EQ(all.json().at("total"), 2) << "the table is still there, with both rows";
   EXPECT_EQ(admin->get("/api/v1/audit/verify").json().at("ok"), true);
+}
+
+TEST_F(HostileInput, AmbiguousBodyFramingIs400AndNothingIsSmuggledThrough) {
+  // Behind a proxy that reads these heads the other way, the body would be a second
+  // request on someone else's connection: here it is never parsed.
+  const std::string smuggled = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string length = std::to_string(smuggled.size());
+  for (const std::string& framing :
+       {std::string("Transfer-Encoding: xchunked\r\n"),
+        std::string("Transfer-Encoding: chunked, identity\r\n"),
+        "Transfer-Encoding: chunked\r\nContent-Length: " + length + "\r\n",
+        "Content-Length: " + length + "\r\nContent-Length: " + length + "\r\n",
+        "Content-Length: " + length + ", " + length + "\r\n"}) {
+    RawConnection conn(server->port());
+    conn.send("POST /api/v1/public/complaints HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n" +
+              smuggled);
+    const std::string reply = conn.read_response();
+    EXPECT_EQ(status_of(reply), 400) << framing << reply;
+    EXPECT_TRUE(conn.closed_by_peer(std::chrono::seconds(10))) << framing;
+    EXPECT_EQ(conn.read_all(std::chrono::seconds(1)), "") << framing << ": the body was parsed";
+  }
+  EXPECT_EQ(client()->get("/healthz").status, 200);
+}
+
+TEST_F(HostileInput, AFloodOfHalfOpenConnectionsLocksNobodyOut) {
+  start({"--simulated-clock", "--max-connections", "32", "--reserved-connections", "8",
+         "--max-connections-per-address", "8", "--header-timeout", "60"});
+  const std::string head = "GET /api/v1/public/notices HTTP/1.1\r\nHost: x\r\n";
+  std::vector<std::unique_ptr<RawConnection>> attack;
+  for (int i = 0; i < 8; ++i) {
+    attack.push_back(std::make_unique<RawConnection>(server->port(), "127.0.0.2"));
+    ASSERT_TRUE(attack.back()->send(head));
+  }
+  RawConnection ninth(server->port(), "127.0.0.2");
+  ninth.send(head + "\r\n");
+  EXPECT_EQ(status_of(ninth.read_response()), 503) << "one address, at most 8 connections";
+  // More addresses: together they hold every slot of the budget.
+  for (const char* from : {"127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6"})
+    for (int i = 0; i < 8; ++i) {
+      attack.push_back(std::make_unique<RawConnection>(server->port(), from));
+      ASSERT_TRUE(attack.back()->send(head));
+    }
+
+  auto anonymous = client();
+  EXPECT_EQ(anonymous->get("/api/v1/public/notices").status, 200);
+  EXPECT_EQ(client()->get("/healthz").status, 200);
+  EXPECT_EQ(client()->get("/readyz").status, 200);
+  EXPECT_EQ(admin->get("/api/v1/me").status, 200);
+  EXPECT_EQ(login("admin", ServerProcess::kAdminPassword)->get("/api/v1/me").status, 200);
+  EXPECT_TRUE(attack.front()->closed_by_peer(std::chrono::seconds(10)))
+      << "the oldest half-open connection made room";
 }
 
 }  // namespace

@@ -97,6 +97,11 @@ TEST_F(JiangsuScenario, GradeAFromApplicationThroughCorrectionToAnnouncement) {
   EXPECT_TRUE(contains(doc.body, "认定公告"));
   EXPECT_TRUE(contains(doc.body, "2026-03-02至2026-03-09公示无异议"));
   EXPECT_TRUE(contains(doc.body, "2026-03-10至2031-03-09"));
+  // Opened on its own, the document may style itself and show embedded images, no more.
+  EXPECT_EQ(doc.header("content-security-policy"),
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'");
+  EXPECT_EQ(doc.header("x-frame-options"), "DENY");
 }
 
 TEST_F(JiangsuScenario, UncorrectedApplicationLapsesAndAWithdrawalCloses) {

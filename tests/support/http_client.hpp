@@ -64,8 +64,10 @@ class HttpClient {
 // A plain TCP connection with deadlines on every call.
 class RawConnection {
  public:
-  // Connects to 127.0.0.1:port; throws std::runtime_error on failure.
-  explicit RawConnection(unsigned short port);
+  // Connects to 127.0.0.1:port; throws std::runtime_error on failure. With `from` (an IPv4
+  // address such as "127.0.0.2": Linux routes all of 127.0.0.0/8 to the loopback), the
+  // connection comes from that address, as another client's would.
+  explicit RawConnection(unsigned short port, const std::string& from = "");
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;

@@ -1,6 +1,7 @@
 // A tiny sequential test runner sharing one browser: each test gets fresh browser
 // contexts (no shared cookies or storage), screenshots of its pages on failure, and
-// fails on any uncaught error in a page.
+// fails on any uncaught error in a page and on anything the server's
+// Content-Security-Policy blocked (docs/security.md "Browser policy").
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -39,6 +40,11 @@ export async function runTests(tests, env) {
         contexts.push(c)
         const p = await c.newPage()
         p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`))
+        // Chromium reports each blocked script, style, image or request on the console.
+        p.on('console', (m) => {
+          if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+            pageErrors.push(`${p.url()}: ${m.text()}`)
+        })
         return p
       },
       async shot(page, name) {
