@@ -129,9 +129,10 @@ export const registers = {
 export const enterprises = {
   get: (uscc: string) => api.get<Enterprise>(`/enterprises/${encodeURIComponent(uscc)}`),
   search: (q: Query) => api.get<Page<Enterprise>>('/enterprises', q),
-  grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
-  bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
-  listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
+  grants: (uscc: string, q: Query = {}) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`, q),
+  bans: (uscc: string, q: Query = {}) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`, q),
+  listings: (uscc: string, q: Query = {}) =>
+    api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`, q),
   records: (uscc: string, q: Query = {}) =>
     api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`, q),
   correctRecord: (uscc: string, id: number, reason: string) =>

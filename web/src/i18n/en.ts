@@ -441,7 +441,6 @@ const en: typeof zh = {
     grades: { A: 'A (trustworthy)', B: 'B (basically trustworthy)', C: 'C (untrustworthy)', D: 'D (seriously untrustworthy)' },
     notGraded: 'Not graded',
     filter: 'Filter',
-    exportCsv: 'Export CSV',
     enterprise: 'Enterprise',
     reasons: 'Reasons',
     records: 'records',
