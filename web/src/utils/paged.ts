@@ -28,10 +28,7 @@ type State<T> = { -readonly [K in keyof Paged<T>]: Paged<T>[K] }
  * `fetchPage` asks the server for one page; the filters it sends are the caller's. Only
  * the latest load is shown: an answer to an earlier click that arrives late is dropped.
  */
-export function usePaged<T>(
-  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
-  perPage = 20,
-): Paged<T> {
+export function usePaged<T>(fetchPage: (page: number, perPage: number) => Promise<Page<T>>, perPage = 20): Paged<T> {
   let latest = 0
 
   async function load(page = state.page): Promise<void> {
