@@ -26,7 +26,10 @@ export default defineConfig({
           groups: [
             // Shared by every page and rarely changed: cached apart from the app code.
             { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
-            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@ctrl|async-validator|dayjs|lodash-unified|memoize-one|normalize-wheel-es|@sxzz|@popperjs)[\\/]/ },
+            {
+              name: 'element-plus',
+              test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@ctrl|async-validator|dayjs|lodash-unified|memoize-one|normalize-wheel-es|@sxzz|@popperjs)[\\/]/,
+            },
           ],
         },
       },

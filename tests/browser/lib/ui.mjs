@@ -135,3 +135,14 @@ export async function expectText(locator, re) {
   const text = await locator.innerText()
   assert.match(text, re)
 }
+
+/** Waits until the text matches: lists load from the server after each search or page click. */
+export async function waitText(locator, re, timeout = 15000) {
+  const until = Date.now() + timeout
+  for (;;) {
+    const text = await locator.innerText()
+    if (re.test(text)) return text
+    if (Date.now() > until) assert.match(text, re)
+    await locator.page().waitForTimeout(100)
+  }
+}

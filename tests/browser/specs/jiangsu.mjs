@@ -4,7 +4,7 @@
 // the public portal (phone width) and dismissed; the simulated clock ends the notice
 // window; the grade then shows on the portal. Skipped while the procedure is not loaded.
 import assert from 'node:assert/strict'
-import { autoFill, dialog, expectText, fillField, login, logout, openCase, startAction, submitAction, taskIds } from '../lib/ui.mjs'
+import { autoFill, dialog, expectText, fillField, login, logout, openCase, startAction, submitAction, taskIds, waitText } from '../lib/ui.mjs'
 import { skip } from '../lib/harness.mjs'
 
 const PROCEDURE = 'jiangsu.grade_recognition'
@@ -131,7 +131,7 @@ export default [
       const pub = await newPage()
       await pub.goto(`${base}/public/grades`)
       await pub.locator('[data-test=grade-search]').fill(me.enterprise)
-      await expectText(pub.locator('[data-test=grades]'), new RegExp(me.enterprise))
+      await waitText(pub.locator('[data-test=grades]'), new RegExp(me.enterprise))
       await shot(pub, 'portal-grades-announced')
     },
   },  {

@@ -1,6 +1,6 @@
 // The public portal without a login, at a phone's width and at 1366×768.
 import assert from 'node:assert/strict'
-import { expectText } from '../lib/ui.mjs'
+import { waitText } from '../lib/ui.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true }
 
@@ -46,7 +46,7 @@ export default [
       await page.goto(`${base}/public/grades`)
       await page.locator('[data-test=grades]').waitFor()
       await page.locator('[data-test=grade-search]').fill('不存在的企业')
-      await expectText(page.locator('[data-test=grades]'), /暂无数据/)
+      await waitText(page.locator('[data-test=grades]'), /暂无数据/)
       await shot(page, 'portal-grades')
       await page.getByRole('link', { name: '工作人员登录' }).click()
       await page.locator('[data-test=login-form]').waitFor()

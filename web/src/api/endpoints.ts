@@ -54,8 +54,13 @@ export const auth = {
   logout: () => api.del<{ ok: boolean }>('/session'),
   me: () => api.get<Me>('/me'),
   users: (q: Query) => api.get<Page<User>>('/users', q),
-  createUser: (u: { username: string; password: string; display_name: string; grants: RoleGrant[]; enterprise?: string }) =>
-    api.post<User>('/users', u),
+  createUser: (u: {
+    username: string
+    password: string
+    display_name: string
+    grants: RoleGrant[]
+    enterprise?: string
+  }) => api.post<User>('/users', u),
   updateUser: (username: string, patch: UserPatch) =>
     request<User>(`/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: patch }),
   resetPassword: (username: string, password: string) =>
@@ -81,10 +86,12 @@ export const audit = {
 
 export const procedures = {
   list: () => api.get<Page<ProcedureSummary>>('/procedures'),
-  get: (id: string, version?: number) =>
-    api.get<ProcedureDetail>(`/procedures/${encodeURIComponent(id)}`, { version }),
+  get: (id: string, version?: number) => api.get<ProcedureDetail>(`/procedures/${encodeURIComponent(id)}`, { version }),
   graph: (id: string, version?: number) =>
-    request<string>(`/procedures/${encodeURIComponent(id)}/graph`, { query: { format: 'mermaid', version }, text: true }),
+    request<string>(`/procedures/${encodeURIComponent(id)}/graph`, {
+      query: { format: 'mermaid', version },
+      text: true,
+    }),
   reload: () => api.post<Page<ProcedureSummary>>('/procedures/reload'),
 }
 
@@ -105,7 +112,12 @@ export const cases = {
   get: (id: number | string) => api.get<Case>(`/cases/${id}`),
   open: (body: { procedure: string; enterprise: string; data: Record<string, unknown> }) =>
     api.post<Case>('/cases', body, { headers: { 'Idempotency-Key': newKey() } }),
-  act: (id: number, action: string, body: { rev: number; comment?: string; data?: Record<string, unknown> }, key: string) =>
+  act: (
+    id: number,
+    action: string,
+    body: { rev: number; comment?: string; data?: Record<string, unknown> },
+    key: string,
+  ) =>
     api.post<Case>(`/cases/${id}/actions/${encodeURIComponent(action)}`, body, { headers: { 'Idempotency-Key': key } }),
   // The whole history: the endpoint is paged like every list.
   history: async (id: number | string): Promise<Page<CaseEvent>> => {
@@ -129,9 +141,10 @@ export const registers = {
 export const enterprises = {
   get: (uscc: string) => api.get<Enterprise>(`/enterprises/${encodeURIComponent(uscc)}`),
   search: (q: Query) => api.get<Page<Enterprise>>('/enterprises', q),
-  grants: (uscc: string) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`),
-  bans: (uscc: string) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`),
-  listings: (uscc: string) => api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`),
+  grants: (uscc: string, q: Query = {}) => api.get<Page<Grant>>(`/enterprises/${encodeURIComponent(uscc)}/grants`, q),
+  bans: (uscc: string, q: Query = {}) => api.get<Page<Ban>>(`/enterprises/${encodeURIComponent(uscc)}/bans`, q),
+  listings: (uscc: string, q: Query = {}) =>
+    api.get<Page<Listing>>(`/enterprises/${encodeURIComponent(uscc)}/listings`, q),
   records: (uscc: string, q: Query = {}) =>
     api.get<Page<QualityRecord>>(`/enterprises/${encodeURIComponent(uscc)}/records`, q),
   correctRecord: (uscc: string, id: number, reason: string) =>
@@ -165,8 +178,10 @@ export const reports = {
   commitmentCsv: (year: number) =>
     request<string>('/reports/commitment', { query: { year, format: 'csv' }, text: true }),
   manifest: (year: number, region: string) => api.get<ReportManifest>('/reports/package/manifest', { year, region }),
-  packageZip: (year: number, region: string) => request<Blob>('/reports/package', { query: { year, region }, blob: true }),
-  submitPackage: (year: number, region: string) => api.post<ReportSubmission>('/reports/package/submissions', { year, region }),
+  packageZip: (year: number, region: string) =>
+    request<Blob>('/reports/package', { query: { year, region }, blob: true }),
+  submitPackage: (year: number, region: string) =>
+    api.post<ReportSubmission>('/reports/package/submissions', { year, region }),
   submissions: (q: Query) => api.get<Page<ReportSubmission>>('/reports/package/submissions', q),
 }
 

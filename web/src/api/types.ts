@@ -58,16 +58,7 @@ export interface SessionReply {
   user: User
 }
 
-export type FieldType =
-  | 'string'
-  | 'text'
-  | 'enum'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'date'
-  | 'object'
-  | 'array'
+export type FieldType = 'string' | 'text' | 'enum' | 'number' | 'integer' | 'boolean' | 'date' | 'object' | 'array'
 
 export interface FieldDef {
   name: string
@@ -351,5 +342,13 @@ export interface ReportManifest {
   status: 'on_time' | 'late'
   total: number
   typical: number
-  reports: Array<{ case_id: number; uscc: string; name: string; published_on: string; typical: boolean; typical_reason: string; files: string[] }>
+  reports: Array<{
+    case_id: number
+    uscc: string
+    name: string
+    published_on: string
+    typical: boolean
+    typical_reason: string
+    files: string[]
+  }>
 }

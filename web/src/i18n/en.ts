@@ -428,7 +428,8 @@ const en: typeof zh = {
   },
   classification: {
     title: 'National A/B/C/D classification',
-    internal: 'Internal register: B and C grades are never published. A is published only through an application and evaluation, D only after a recheck.',
+    internal:
+      'Internal register: B and C grades are never published. A is published only through an application and evaluation, D only after a recheck.',
     asOf: 'As of',
     region: 'Region',
     regionHint: 'code or prefix, e.g. 3201',
@@ -438,14 +439,19 @@ const en: typeof zh = {
     results: 'Results',
     import: 'CSV import',
     grade: 'Grade',
-    grades: { A: 'A (trustworthy)', B: 'B (basically trustworthy)', C: 'C (untrustworthy)', D: 'D (seriously untrustworthy)' },
+    grades: {
+      A: 'A (trustworthy)',
+      B: 'B (basically trustworthy)',
+      C: 'C (untrustworthy)',
+      D: 'D (seriously untrustworthy)',
+    },
     notGraded: 'Not graded',
     filter: 'Filter',
-    exportCsv: 'Export CSV',
     enterprise: 'Enterprise',
     reasons: 'Reasons',
     records: 'records',
-    importHint: 'A CSV file with a header row; each row registers an enterprise and/or adds one quality record, all or nothing.',
+    importHint:
+      'A CSV file with a header row; each row registers an enterprise and/or adds one quality record, all or nothing.',
     importSend: 'Import',
     importSummary: '{rows} rows: {imported} imported, {failed} refused',
     row: 'Row',
@@ -463,7 +469,8 @@ const en: typeof zh = {
     submitted: 'The report passed the checks and was submitted',
     generated: '(generated from the report)',
     records: 'Bad records in the archive for the period',
-    recordsHint: 'Verifiability: every bad record of the period must be disclosed. Tick the records the report discloses under "credit records".',
+    recordsHint:
+      'Verifiability: every bad record of the period must be disclosed. Tick the records the report discloses under "credit records".',
     noRecords: 'No bad records in the archive for the period',
     tablesKept: 'This section also holds {n} table(s)/figure(s) (kept)',
     year: 'Year',

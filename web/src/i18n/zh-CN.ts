@@ -446,7 +446,6 @@ export default {
     grades: { A: 'A级（守信）', B: 'B级（基本守信）', C: 'C级（失信）', D: 'D级（严重失信）' },
     notGraded: '未评级',
     filter: '筛选',
-    exportCsv: '导出CSV',
     enterprise: '企业',
     reasons: '评定依据',
     records: '记录',

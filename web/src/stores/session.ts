@@ -40,7 +40,12 @@ export const useSession = defineStore('session', () => {
 
   async function login(username: string, password: string) {
     const r = await auth.login(username, password)
-    me.value = { username: r.user.username, display_name: r.user.display_name, grants: r.user.grants, enterprise: r.user.enterprise }
+    me.value = {
+      username: r.user.username,
+      display_name: r.user.display_name,
+      grants: r.user.grants,
+      enterprise: r.user.enterprise,
+    }
     loaded.value = true
   }
 

@@ -5,9 +5,23 @@ import { i18n } from '@/i18n'
 import { ApiError } from '@/api/http'
 
 const KNOWN = new Set([
-  'bad_json', 'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'banned',
-  'already_exists', 'invalid_transition', 'already_voted', 'too_large', 'validation',
-  'invalid_uscc', 'guard_failed', 'rate_limited', 'unavailable', 'network',
+  'bad_json',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'banned',
+  'already_exists',
+  'invalid_transition',
+  'already_voted',
+  'too_large',
+  'validation',
+  'invalid_uscc',
+  'guard_failed',
+  'rate_limited',
+  'unavailable',
+  'network',
 ])
 
 export function describeError(e: unknown): string {

@@ -52,7 +52,12 @@ export function fromRaw(field: FieldDef, raw: Raw): Converted {
           return { error: 'json' }
         }
       }
-      return { value: s.split('\n').map((x) => x.trim()).filter((x) => x !== '') }
+      return {
+        value: s
+          .split('\n')
+          .map((x) => x.trim())
+          .filter((x) => x !== ''),
+      }
     }
     case 'enum': {
       // Keep numeric options numeric.
@@ -68,7 +73,8 @@ export function fromRaw(field: FieldDef, raw: Raw): Converted {
 export function display(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—'
   if (typeof v === 'boolean') return v ? '✓' : '✗'
-  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.map((x) => String(x ?? '—')).join('\n')
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'))
+    return v.map((x) => String(x ?? '—')).join('\n')
   if (typeof v === 'object' && !Array.isArray(v)) {
     // A flat record (an objection: name, content, at) reads better as lines than as JSON.
     const entries = Object.entries(v as Record<string, unknown>)
