@@ -36,6 +36,11 @@
 --   * `serious_dishonesty_list` (严重违法失信名单) is treated as 三(四)7 "严重质量违法".
 --   * `abnormal_operation` (经营异常名录) is not a quality-credit criterion of this seed:
 --     it does not change the grade.
+--   * Outcomes written by procedures (fx.record): `complaint_upheld` (a complaint found
+--     true) stops A in 当年 like any complaint (三(一)5); `false_materials` and
+--     `grade_revoked` break the honesty A rests on (三(一) 守信) and stop A for 3 years;
+--     `d_confirmed` records a rechecked D and changes no grade itself, so that correcting
+--     the facts behind a D is enough to lift it.
 --   * Under 2 years (not 满2年) an enterprise can be neither A nor B: with a C or D fact it
 --     takes that grade; without one it is not graded (grade nil, reason "too_young").
 local M = {}
@@ -102,7 +107,7 @@ local A_RULES = {
     categories = { false_advertising = true, false_advertising_major = true } },
   { id = "a5_no_complaint_claim_accident_this_year", window = "year",
     categories = { complaint_unresolved = true, claim_return = true, accident_general = true,
-                   accident_major = true } },
+                   accident_major = true, complaint_upheld = true } },
   { id = "a6_aftersales", window = "3y", categories = { aftersales_breach = true } },
   { id = "a7_licensed", window = "3y",
     categories = { license_missing = true, license_rectification = true,
@@ -110,7 +115,8 @@ local A_RULES = {
   { id = "a8_export_conformity_this_year", window = "year",
     categories = { export_nonconformity = true, export_nonconformity_serious = true } },
   { id = "a_kept_commitments", window = "3y",
-    categories = { commitment_breach = true, counterfeit = true } },
+    categories = { commitment_breach = true, counterfeit = true, false_materials = true,
+                   grade_revoked = true } },
 }
 
 -- The dates an as_of date's windows start at: computed once per batch, not per enterprise.

@@ -48,6 +48,10 @@ local labels = {
   export_nonconformity = "出口商品不合格",
   export_nonconformity_serious = "出口商品严重不合格",
   commitment_breach = "违背质量承诺",
+  false_materials = "申报中提供虚假材料",
+  grade_revoked = "质量信用等级认定结果被撤销",
+  d_confirmed = "经复核确认为D级（严重失信）",
+  complaint_upheld = "质量投诉举报经查实",
 }
 
 local function label(category)
@@ -93,6 +97,21 @@ local function clean_ok(records, rule, q)
     .. "），不符合" .. rule.clean_basis .. "的条件"
 end
 
+-- 第十六条、第十七条: a ban of the grade family in force today refuses the application
+-- (also at the grant: a ban imposed by another case after submission counts).
+M.family = "jiangsu.quality_grade"
+local function ban_ok(case, q)
+  local today = q.today()
+  for _, b in ipairs(q.bans(case.enterprise, M.family)) do
+    if b["from"] <= today and b["until"] >= today then
+      local why = b.reason
+      if b.basis ~= "" and not why:find(b.basis, 1, true) then why = why .. "（" .. b.basis .. "）" end
+      return "企业因" .. why .. "，" .. b["until"] .. "前不得申报"
+    end
+  end
+  return nil
+end
+
 -- Growth for N years: each of the N years before the submission year is above the year
 -- before it, so the N+1 years up to last year need a figure (revenue_by_year, 万元).
 local function growth_ok(data, grade, rule, q)
@@ -121,7 +140,8 @@ local function growth_ok(data, grade, rule, q)
   return nil
 end
 
--- The submit guard: true, or false and every failed condition with its article.
+-- The submit guard, re-run by every review decision and by the grant: true, or false and
+-- every failed condition with its article (a record by date and category, a ban by its end).
 function M.check(case, q)
   local grade = case.data.requested_grade
   local rule = M.grades[grade]
@@ -131,6 +151,7 @@ function M.check(case, q)
   local records = q.records(case.enterprise)
   local failed = {}
   for _, problem in ipairs {
+    ban_ok(case, q) or false,
     region_ok(ent) or false,
     existence_ok(ent, q) or false,
     lists_ok(records) or false,

@@ -119,7 +119,7 @@ int serve(const Options& o) {
       spdlog::error("re-grade uscc={} failed: {}", uscc, c.error().message);
   };
   registry.on_record([regrade](const QualityRecord& r) { regrade(r.uscc); });
-  cases.on_records_corrected(regrade);
+  cases.on_archive_changed(regrade);
   ArchiveImport archive_import(store, clock);
   archive_import.on_record(regrade);
   if (o.demo) load_demo(store, auth, registry, cases);

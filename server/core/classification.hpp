@@ -38,7 +38,7 @@ struct ClassificationRun {
   std::string started_by;
   std::string error;  // why it failed
   // Dated other than today: results kept with the run only; nothing is published,
-  // withdrawn or replaced in the current register (issue: what-if runs).
+  // withdrawn or replaced in the current register.
   bool what_if = false;
   Instant started_at{};
   std::optional<Instant> finished_at;

@@ -79,6 +79,8 @@ struct ClassificationQuery {
   Scope scope;
   std::optional<std::string> grade;   // A | B | C | D, or "none" for not graded
   std::optional<std::string> region;  // prefix
+  // A what-if run's kept results instead of the current register.
+  std::optional<int64_t> run_id;
   PageRequest page;
 };
 

@@ -74,6 +74,9 @@ struct Transition {
   // Opening only: at most this many active cases of the procedure per enterprise
   // (`max_open`); one more is already_open naming the newest of them.
   std::optional<int> max_open;
+  // Opening only: refused (banned) when a ban of this family is in force on the opening
+  // day, checked in the opening transaction so that a ban committed meanwhile still counts.
+  std::optional<std::string> ban_family;
 };
 
 }  // namespace qc

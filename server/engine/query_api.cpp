@@ -90,7 +90,9 @@ int q_records(lua_State* L) {
                          {"category", r.category},
                          {"occurred_on", date_json(r.occurred_on)},
                          {"source", r.source},
-                         {"detail", r.detail}});
+                         {"detail", r.detail},
+                         {"basis", r.basis},
+                         {"source_case_id", r.source_case_id ? Json(*r.source_case_id) : Json()}});
   return push_result(L, out);
 }
 
@@ -117,6 +119,7 @@ int q_bans(lua_State* L) {
                          {"reason", b.reason},
                          {"from", date_json(b.from)},
                          {"until", date_json(b.until)},
+                         {"basis", b.basis},
                          {"case_id", b.case_id}});
   return push_result(L, out);
 }

@@ -17,7 +17,8 @@ json::object run_json(const ClassificationRun& r) {
                  {"as_of", format_date(r.as_of)},
                  {"region", r.region},
                  {"started_by", r.started_by},
-                 {"started_at", format_instant(r.started_at)}};
+                 {"started_at", format_instant(r.started_at)},
+                 {"what_if", r.what_if}};
   o["finished_at"] = r.finished_at ? json::value(format_instant(*r.finished_at)) : nullptr;
   if (!r.error.empty()) o["error"] = r.error;
   return o;
@@ -101,6 +102,9 @@ void add_classification_routes(Router& r, Api& api) {
     q.grade = query(req, "grade");
     q.region = query(req, "region");
     q.page = page_of(req);
+    auto run = id_query(req, "run_id");
+    if (!run) return error_response(run.error());
+    q.run_id = *run;
     auto page = api.classification.results(a, q);
     return from_result(page, [](const Page<Named<Classification>>& p) {
       json::array items;

@@ -136,6 +136,14 @@ std::optional<int64_t> id_param(const Request& req, const char* name) {
   return v;
 }
 
+Result<std::optional<int64_t>> id_query(const Request& req, const char* name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::optional<int64_t>();
+  const int64_t id = to_int(std::string(*v), -1);
+  if (id <= 0) return err(ErrorCode::validation, std::string(name) + " must be an id", name);
+  return std::optional<int64_t>(id);
+}
+
 Response ok_json(const json::value& v, int status) { return json_response(status, v); }
 
 }  // namespace qc::http

@@ -45,6 +45,9 @@ std::optional<Date> date_param(const std::string& s);
 PageRequest page_of(const Request& req);
 std::optional<std::string> query(const Request& req, const char* name);  // absent or empty = none
 std::optional<int64_t> id_param(const Request& req, const char* name);
+// A query parameter holding an id: absent/empty -> nullopt; anything but a positive integer
+// -> validation naming it.
+Result<std::optional<int64_t>> id_query(const Request& req, const char* name);
 
 Response ok_json(const boost::json::value& v, int status = 200);
 template <typename T>

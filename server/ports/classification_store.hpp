@@ -23,7 +23,10 @@ class ClassificationStore {
   virtual std::optional<ClassificationRun> classification_run(int64_t id) = 0;
   // Replaces each enterprise's current result, all in one transaction.
   virtual void save_classifications(const std::vector<Classification>& results) = 0;
+  // A what-if run's results, kept with the run (the current register is left alone).
+  virtual void save_run_results(int64_t run_id, const std::vector<Classification>& results) = 0;
   virtual std::optional<Classification> classification(const std::string& uscc) = 0;
+  // The current register, or with q.run_id a what-if run's kept results.
   virtual Page<Classification> classifications(const ClassificationQuery& q) = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/access.hpp"
+#include "core/bans.hpp"
 #include "core/uscc.hpp"
 #include "service/case_context.hpp"
 #include "service/data_validation.hpp"
@@ -20,13 +21,6 @@ AuditEntry transition_audit(const Transition& t, const std::string& actor, Insta
                                          {"action", last.action},
                                          {"from", t.events.front().from_stage},
                                          {"to", last.to_stage}});
-}
-
-Error banned_error(const Ban& b) {
-  Error e = err(ErrorCode::banned, "the enterprise may not apply in " + b.family + " until " +
-                                       format_date(b.until) + ": " + b.reason);
-  e.until = format_date(b.until);
-  return e;
 }
 
 std::optional<Ban> active_ban(RegisterStore& registers, const std::string& uscc,
@@ -71,9 +65,10 @@ std::optional<Result<CaseOutcome>> CaseService::replay(const Actor& actor, const
 }
 
 Result<Case> CaseService::store_transition(Transition t, bool opening) {
-  const bool corrects = !t.writes.record_corrections.empty();
+  // The archive changed: the enterprise's classification follows it.
+  const bool corrects = !t.writes.record_corrections.empty() || !t.writes.new_records.empty();
   auto stored = opening ? ports_.cases.open_case(std::move(t)) : ports_.cases.commit(std::move(t));
-  if (stored && corrects && on_records_corrected_) on_records_corrected_(stored->enterprise);
+  if (stored && corrects && on_archive_changed_) on_archive_changed_(stored->enterprise);
   return stored;
 }
 
@@ -139,6 +134,8 @@ Result<CaseOutcome> CaseService::open(const Actor& actor, const OpenRequest& req
   t.next.data = req.data;
   t.next.opened_by = actor.username;
   t.next.created_at = now;
+  t.max_open = def->max_open;
+  t.ban_family = def->family;
   const CaseContext ctx(ports_, set, *def, calendar_, actor, std::move(ent), now, today);
   if (def->has_guard) {
     auto g = set->guard(*def, "", "", view_of(t.next), ctx.q());

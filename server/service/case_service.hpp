@@ -83,8 +83,8 @@ class CaseService {
 
   // Called after a transition that corrected records of the enterprise (fx.correct_records)
   // has committed: grades are dynamic, the classification re-grades it.
-  void on_records_corrected(std::function<void(const std::string& uscc)> f) {
-    on_records_corrected_ = std::move(f);
+  void on_archive_changed(std::function<void(const std::string& uscc)> f) {
+    on_archive_changed_ = std::move(f);
   }
 
  private:
@@ -112,7 +112,7 @@ class CaseService {
   // Commits a transition through `open_case` or `commit`, then runs the hooks.
   Result<Case> store_transition(Transition t, bool opening);
 
-  std::function<void(const std::string&)> on_records_corrected_;
+  std::function<void(const std::string&)> on_archive_changed_;
   CasePorts ports_;
   ProcedureRegistry& procedures_;
   const Clock& clock_;

@@ -33,7 +33,10 @@ class ClassificationService {
   ClassificationService& operator=(const ClassificationService&) = delete;
 
   // Starts grading every enterprise in the actor's jurisdiction (and `region`, a prefix
-  // within it) as of `as_of`; returns at once with the run `running`.
+  // within it) as of `as_of`; returns at once with the run `running`. Only provincial or
+  // national samr (or admin) start runs. A run dated other than today is a what-if run:
+  // its results are kept with it (results with run_id) and nothing is published or
+  // withdrawn.
   Result<ClassificationRun> start_run(const Actor& actor, Date as_of,
                                       std::optional<std::string> region);
   Result<ClassificationRun> run(const Actor& actor, int64_t id);
@@ -48,6 +51,7 @@ class ClassificationService {
 
  private:
   void run_job(ClassificationRun run, Scope scope);
+  void finish_job(ClassificationRun& run, const Result<int64_t>& graded);
   Status withdraw_unsupported(const Classification& c, const std::string& actor);
 
   ClassificationStore& results_;

@@ -3,6 +3,9 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
+#include "core/bans.hpp"
+#include "core/categories.hpp"
+
 namespace qc {
 
 namespace {
@@ -79,6 +82,69 @@ Status correct_records(const Effect& fx, const EffectContext& ctx, RegisterWrite
   return ok_status();
 }
 
+// The open applications a new ban ends: the cases of every procedure of its scheme (its
+// family), each told in a written notice.
+BanClosure closure_for(const Ban& b, const EffectContext& ctx) {
+  BanClosure out;
+  out.reason = b.reason;
+  out.basis = b.basis;
+  out.until = b.until;
+  if (ctx.set)
+    for (const ProcedureDef* d : ctx.set->all())
+      if (d->family == b.family &&
+          std::find(out.procedures.begin(), out.procedures.end(), d->id) == out.procedures.end())
+        out.procedures.push_back(d->id);
+  out.notice.name = "ban_termination_notice";
+  out.notice.title = "终止办理通知书";
+  out.notice.html =
+      render_document(out.notice.title,
+                      "因" + with_basis(b.reason, b.basis) + "，你单位" + format_date(b.until) +
+                          "前不得在该事项中申报。依此规定，你单位正在办理的本申请终止办理。",
+                      ctx);
+  out.notice.created_at = ctx.now;
+  return out;
+}
+
+Status ban(const Effect& fx, const EffectContext& ctx, RegisterWrites& w) {
+  const auto years = int_arg(fx.args, "years");
+  if (!years || *years <= 0) return bad_effect(fx, "needs a positive number of years");
+  Ban b;
+  b.uscc = ctx.c.enterprise;
+  b.family = str_arg(fx.args, "family", ctx.def.family);
+  b.reason = str_arg(fx.args, "reason");
+  b.basis = str_arg(fx.args, "basis", ctx.basis);
+  b.from = ctx.today;
+  b.until = term_end(ctx.today, static_cast<int>(*years));
+  b.case_id = ctx.c.id;
+  w.ban_closures.push_back(closure_for(b, ctx));
+  w.new_bans.push_back(std::move(b));
+  return ok_status();
+}
+
+// fx.record{category = "…", detail = "…", occurred_on = "YYYY-MM-DD"?, basis = "…"?}: an
+// outcome of the procedure written to the enterprise's quality archive, so that later
+// eligibility checks and the A/B/C/D classification see it.
+Status record(const Effect& fx, const EffectContext& ctx, RegisterWrites& w) {
+  QualityRecord r;
+  r.uscc = ctx.c.enterprise;
+  r.category = str_arg(fx.args, "category");
+  r.kind = std::string(record_kind_of(r.category));
+  if (r.kind.empty()) return bad_effect(fx, "unknown record category '" + r.category + "'");
+  r.detail = str_arg(fx.args, "detail");
+  if (r.detail.empty()) return bad_effect(fx, "needs a detail");
+  r.occurred_on = ctx.today;
+  if (const auto on = str_arg(fx.args, "occurred_on"); !on.empty()) {
+    auto d = parse_date(on);
+    if (!d || *d > ctx.today) return bad_effect(fx, "occurred_on '" + on + "' is not a past date");
+    r.occurred_on = *d;
+  }
+  r.source = ctx.def.title;
+  r.basis = str_arg(fx.args, "basis", ctx.basis);
+  r.created_at = ctx.now;
+  w.new_records.push_back(std::move(r));
+  return ok_status();
+}
+
 }  // namespace
 
 Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data,
@@ -109,16 +175,9 @@ Status apply_effect(const Effect& fx, const EffectContext& ctx, JsonObject& data
   } else if (fx.kind == "revoke") {
     return change_grants(fx, ctx, w, {"active", "suspended"}, "revoked");
   } else if (fx.kind == "ban") {
-    const auto years = int_arg(a, "years");
-    if (!years || *years <= 0) return bad_effect(fx, "needs a positive number of years");
-    Ban b;
-    b.uscc = ctx.c.enterprise;
-    b.family = family;
-    b.reason = str_arg(a, "reason");
-    b.from = ctx.today;
-    b.until = term_end(ctx.today, static_cast<int>(*years));
-    b.case_id = ctx.c.id;
-    w.new_bans.push_back(std::move(b));
+    return ban(fx, ctx, w);
+  } else if (fx.kind == "record") {
+    return record(fx, ctx, w);
   } else if (fx.kind == "list") {
     Listing l;
     l.uscc = ctx.c.enterprise;

@@ -5,6 +5,7 @@
 #include "core/model.hpp"
 #include "core/procedure.hpp"
 #include "core/transition.hpp"
+#include "engine/engine.hpp"
 #include "service/case_ports.hpp"
 
 namespace qc {
@@ -17,6 +18,10 @@ struct EffectContext {
   Date today;                    // Beijing date the effects are dated by
   Instant now;
   std::string actor;  // who took the action (a correction names them)
+  // The article the hook's step rests on (its action's, else its stage's, else the
+  // procedure's): what a ban or an archive record cites when the effect names none.
+  std::string basis;
+  const ProcedureSet* set = nullptr;  // to find the procedures a ban's scheme covers
 };
 
 // `set` updates `data`; every other kind appends to `writes`.

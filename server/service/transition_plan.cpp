@@ -14,7 +14,12 @@ Status run_hook(const PlanContext& ctx, Transition& t, HookKind kind, const std:
                 const std::string& action, const std::string& actor) {
   auto effects = ctx.set.hook(ctx.def, kind, stage, action, view_of(t.next), ctx.q);
   if (!effects) return effects.take_error();
-  const EffectContext ectx{ctx.ports, ctx.def, t.next, ctx.enterprise, ctx.today, ctx.now, actor};
+  const StageDef* st = ctx.def.stage(stage);
+  const ActionDef* a = st ? st->action(action) : nullptr;
+  std::string basis = a && !a->basis.empty() ? a->basis : st ? st->basis : std::string();
+  if (basis.empty()) basis = ctx.def.basis;
+  const EffectContext ectx{ctx.ports, ctx.def, t.next,           ctx.enterprise, ctx.today,
+                           ctx.now,   actor,   std::move(basis), &ctx.set};
   for (const auto& fx : *effects) {
     if (auto s = apply_effect(fx, ectx, t.next.data, t.writes); !s) return s;
   }

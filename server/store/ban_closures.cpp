@@ -5,6 +5,7 @@
 // and an audit entry.
 #include <boost/json.hpp>
 
+#include "core/bans.hpp"
 #include "store/audit_log.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
@@ -15,7 +16,8 @@ namespace qc::store {
 namespace {
 
 struct OpenCaseRow {
-  using Value = std::tuple<int64_t, int64_t, std::string, std::string>;  // id, rev, stage, procedure
+  using Value =
+      std::tuple<int64_t, int64_t, std::string, std::string>;  // id, rev, stage, procedure
   int64_t id = 0, rev = 0;
   std::string stage, procedure;
   void bind(soci::statement& st) { into_all(st, id, rev, stage, procedure); }
@@ -29,12 +31,14 @@ Status close_for_bans(WriteTx& tx, int64_t banning_case, const std::string& uscc
   Connection& sql = tx.sql();
   for (const BanClosure& b : closures) {
     if (b.procedures.empty()) continue;
-    Sql q("SELECT c.id, c.rev, c.stage, c.procedure FROM cases c WHERE c.uscc = ? AND "
-          "c.status = 'active' AND c.id <> ? AND c.procedure IN (",
-          {uscc, banning_case});
+    Sql q(
+        "SELECT c.id, c.rev, c.stage, c.procedure FROM cases c WHERE c.uscc = ? AND "
+        "c.status = 'active' AND c.id <> ? AND c.procedure IN (",
+        {uscc, banning_case});
     for (size_t i = 0; i < b.procedures.size(); ++i) q.add(i ? ", ?" : "?", {b.procedures[i]});
     q.add(") ORDER BY c.id");
-    for (const auto& [id, rev, stage, procedure] : fetch_all<OpenCaseRow>(sql, std::move(q.once()))) {
+    for (const auto& [id, rev, stage, procedure] :
+         fetch_all<OpenCaseRow>(sql, std::move(q.once()))) {
       const boost::json::object payload{{"ban_case_id", banning_case},
                                         {"reason", b.reason},
                                         {"basis", b.basis},
@@ -46,8 +50,8 @@ Status close_for_bans(WriteTx& tx, int64_t banning_case, const std::string& uscc
       e.action = "closed_by_ban";
       e.from_stage = stage;
       e.to_stage = stage;
-      e.comment = "因" + b.reason + (b.basis.empty() ? "" : "（" + b.basis + "）") + "，" +
-                  format_date(b.until) + "前不得申报，本申请终止";
+      e.comment = "因" + with_basis(b.reason, b.basis) + "，" + format_date(b.until) +
+                  "前不得申报，本申请终止";
       e.payload = payload;
       exec(sql, Sql("UPDATE cases SET status = 'closed', rev = ?, updated_at = ? WHERE id = ? "
                     "AND rev = ?",
@@ -84,7 +88,7 @@ void lock_enterprise(WriteTx& tx, const std::string& uscc) {
 bool touches_registers(const Transition& t) {
   const auto& w = t.writes;
   return !w.new_grants.empty() || !w.new_bans.empty() || !w.ban_closures.empty() ||
-         !w.grant_status.empty() || t.max_open.has_value();
+         !w.grant_status.empty() || t.max_open.has_value() || t.ban_family.has_value();
 }
 
 }  // namespace qc::store

@@ -1,4 +1,5 @@
 // Cases: opening, committing transitions (optimistic on rev), and reading them back.
+#include "core/bans.hpp"
 #include "store/errors.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
@@ -24,6 +25,9 @@ Result<Case> SqlStore::open_case(Transition t) {
          secs(c.updated_at)});
     WriteTx tx = db_.write();
     if (touches_registers(t)) lock_enterprise(tx, c.enterprise);
+    if (t.ban_family)
+      if (auto ban = ban_on(tx.sql(), c.enterprise, *t.ban_family, beijing_date(c.created_at)))
+        return banned_error(*ban);
     if (t.max_open) {
       // The open cases of this procedure (every version) the enterprise has already.
       auto open = fetch_all<IntRow>(
@@ -31,11 +35,11 @@ Result<Case> SqlStore::open_case(Transition t) {
                         "'active' ORDER BY id DESC",
                         {c.enterprise, c.procedure}));
       if (static_cast<int64_t>(open.size()) >= *t.max_open) {
-        Error e = err(ErrorCode::already_open,
-                      "the enterprise already has " + std::to_string(open.size()) +
-                          " open case(s) of " + c.procedure + " (at most " +
-                          std::to_string(*t.max_open) + "); case " +
-                          std::to_string(open.front().value_or(0)) + " is open");
+        Error e =
+            err(ErrorCode::already_open,
+                "the enterprise already has " + std::to_string(open.size()) + " open case(s) of " +
+                    c.procedure + " (at most " + std::to_string(*t.max_open) + "); case " +
+                    std::to_string(open.front().value_or(0)) + " is open");
         e.case_id = open.front().value_or(0);
         return e;
       }

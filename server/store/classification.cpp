@@ -4,12 +4,12 @@
 #include <boost/json.hpp>
 #include <string_view>
 
-#include "store/transition.hpp"
 #include "store/audit_log.hpp"
 #include "store/errors.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
 #include "store/sql_store.hpp"
+#include "store/transition.hpp"
 
 namespace qc::store {
 
@@ -19,8 +19,8 @@ struct RunRow {
   using Value = ClassificationRun;
   static constexpr const char* kColumns =
       "cr.id, cr.as_of, cr.region, cr.status, cr.done, cr.total, cr.started_by, cr.error, "
-      "cr.started_at, cr.finished_at";
-  int64_t id = 0, done = 0, total = 0, started_at = 0, finished_at = 0;
+      "cr.started_at, cr.finished_at, cr.what_if";
+  int64_t id = 0, done = 0, total = 0, started_at = 0, finished_at = 0, what_if = 0;
   soci::indicator finished_ind = soci::i_null;
   std::string as_of, region, status, started_by, error;
   void bind(soci::statement& st) {
@@ -34,6 +34,7 @@ struct RunRow {
     st.exchange(soci::into(error));
     st.exchange(soci::into(started_at));
     st.exchange(soci::into(finished_at, finished_ind));
+    st.exchange(soci::into(what_if));
   }
   Value value() const {
     ClassificationRun r;
@@ -47,6 +48,7 @@ struct RunRow {
     r.error = error;
     r.started_at = instant(started_at);
     if (finished_ind == soci::i_ok) r.finished_at = instant(finished_at);
+    r.what_if = what_if != 0;
     return r;
   }
 };
@@ -114,10 +116,10 @@ Result<ClassificationRun> SqlStore::insert_classification_run(ClassificationRun 
     WriteTx tx = db_.write();
     run.id = fetch_int(tx.sql(),
                        Sql("INSERT INTO classification_runs (as_of, region, status, done, total, "
-                           "started_by, error, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                           "RETURNING id",
+                           "started_by, error, started_at, what_if) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?) RETURNING id",
                            {date_text(run.as_of), run.region, run.status, run.done, run.total,
-                            run.started_by, run.error, secs(run.started_at)}))
+                            run.started_by, run.error, secs(run.started_at), int64_t{run.what_if}}))
                  .value_or(0);
     add_to_detail(audit, "run_id", run.id);
     append_audit_entry(tx, std::move(audit));
@@ -173,6 +175,27 @@ void SqlStore::save_classifications(const std::vector<Classification>& results) 
   });
 }
 
+void SqlStore::save_run_results(int64_t run_id, const std::vector<Classification>& results) {
+  if (results.empty()) return;
+  plain([&] {
+    std::vector<std::string> uscc, grade, reasons;
+    std::vector<soci::indicator> grade_ind;
+    std::vector<long long> run(results.size(), run_id);
+    for (const auto& c : results) {
+      uscc.push_back(c.uscc);
+      grade.push_back(c.grade.value_or(""));
+      grade_ind.push_back(c.grade ? soci::i_ok : soci::i_null);
+      reasons.push_back(reasons_text(c.reasons));
+    }
+    WriteTx tx = db_.write();
+    tx.sql() << "INSERT INTO classification_run_results (run_id, uscc, grade, reasons) VALUES "
+                "(:run, :u, :g, :r) ON CONFLICT (run_id, uscc) DO UPDATE SET grade = "
+                "excluded.grade, reasons = excluded.reasons",
+        soci::use(run), soci::use(uscc), soci::use(grade, grade_ind), soci::use(reasons);
+    tx.commit();
+  });
+}
+
 std::optional<Classification> SqlStore::classification(const std::string& uscc) {
   return plain([&] {
     auto sql = db_.read();
@@ -191,6 +214,15 @@ Page<Classification> SqlStore::classifications(const ClassificationQuery& q) {
     else
       w.eq("cl.grade", q.grade);
     auto sql = db_.read();
+    if (q.run_id) {
+      // A what-if run's results read like the register: dated as of the run.
+      w.add("cl.run_id = ?", {*q.run_id});
+      return fetch_page<ResultRow>(
+          *sql, "cl.uscc, cl.grade, cr.as_of, cl.reasons, cl.run_id, cr.started_at",
+          "classification_run_results cl JOIN classification_runs cr ON cr.id = cl.run_id "
+          "JOIN enterprises e ON e.uscc = cl.uscc",
+          w, "cl.uscc", q.page);
+    }
     return fetch_page<ResultRow>(*sql, ResultRow::kColumns,
                                  "classification_results cl JOIN enterprises e ON e.uscc = cl.uscc",
                                  w, "cl.uscc", q.page);

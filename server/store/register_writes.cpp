@@ -2,6 +2,7 @@
 // notices, records), written in the transition's transaction, and the rules across cases
 // that hold there (docs/registers.md): a grant never starts during a ban of its scheme, a
 // new grant supersedes the scheme's live one, a new ban ends the scheme's open cases.
+#include "core/bans.hpp"
 #include "store/audit_log.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
@@ -20,30 +21,28 @@ Status set_status(Connection& sql, const char* update,
   return ok_status();
 }
 
-// The ban of the grant's scheme in force on its first day, if any.
-std::optional<Ban> ban_on(Connection& sql, const Grant& g) {
+}  // namespace
+
+std::optional<Ban> ban_on(Connection& sql, const std::string& uscc, const std::string& family,
+                          Date day) {
   Sql q("SELECT ");
   q.add(BanRow::kColumns)
-      .add(" FROM bans b WHERE b.uscc = ? AND b.family = ? AND b.from_date <= ? AND "
-           "b.until_date >= ? ORDER BY b.until_date DESC LIMIT 1",
-           {g.uscc, g.family, date_text(g.valid_from), date_text(g.valid_from)});
+      .add(
+          " FROM bans b WHERE b.uscc = ? AND b.family = ? AND b.from_date <= ? AND "
+          "b.until_date >= ? ORDER BY b.until_date DESC LIMIT 1",
+          {uscc, family, date_text(day), date_text(day)});
   return fetch_one<BanRow>(sql, std::move(q));
 }
 
+namespace {
+
 Status insert_grant(Connection& sql, int64_t case_id, const Grant& g) {
-  if (auto ban = ban_on(sql, g)) {
-    Error e = err(ErrorCode::banned, "no grant in " + g.family + " while the enterprise is banned " +
-                                         "from it until " + format_date(ban->until) + " (" +
-                                         ban->reason +
-                                         (ban->basis.empty() ? "" : "，" + ban->basis) + ")");
-    e.until = format_date(ban->until);
-    return e;
-  }
+  if (auto ban = ban_on(sql, g.uscc, g.family, g.valid_from)) return banned_error(*ban);
   const int64_t id =
       fetch_int(sql, Sql("INSERT INTO grants (uscc, family, grade, valid_from, valid_to, status, "
                          "case_id, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         {g.uscc, g.family, g.grade, date_text(g.valid_from),
-                          date_text(g.valid_to), g.status, case_id, int64_t{g.published}}))
+                         {g.uscc, g.family, g.grade, date_text(g.valid_from), date_text(g.valid_to),
+                          g.status, case_id, int64_t{g.published}}))
           .value_or(0);
   // One live grant per enterprise and scheme: the new grade replaces the old, both kept.
   exec(sql, Sql("UPDATE grants SET status = 'superseded', superseded_by = ? WHERE uscc = ? AND "

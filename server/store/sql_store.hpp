@@ -101,6 +101,7 @@ class SqlStore final : public Store {
                                           const std::optional<std::string>& region,
                                           const std::string& after_uscc, int limit) override;
   void save_classifications(const std::vector<Classification>& results) override;
+  void save_run_results(int64_t run_id, const std::vector<Classification>& results) override;
   std::optional<Classification> classification(const std::string& uscc) override;
   Page<Classification> classifications(const ClassificationQuery& q) override;
   Status withdraw_grants(const GrantWithdrawal& w, AuditEntry audit) override;

@@ -33,6 +33,10 @@ void close_notices_of(Connection& sql, int64_t case_id, Instant now);
 Status close_for_bans(WriteTx& tx, int64_t banning_case, const std::string& uscc,
                       const std::vector<BanClosure>& closures, Instant now);
 void lock_enterprise(WriteTx& tx, const std::string& uscc);
+// The ban of `family` in force on `day` for the enterprise, if any (the longest).
+std::optional<Ban> ban_on(Connection& sql, const std::string& uscc, const std::string& family,
+                          Date day);
+
 bool touches_registers(const Transition& t);
 
 }  // namespace qc::store

@@ -62,7 +62,7 @@ TEST(Query, Records) {
         QualityRecord{6, "E2", "good", "award", *parse_date("2025-01-02"), "SAMR", "", {}, {}});
   });
   EXPECT_EQ(v, boost::json::parse(R"([{"id":5,"kind":"bad","category":"violation",
-      "occurred_on":"2025-01-02","source":"SAMR","detail":"d"}])"));
+      "occurred_on":"2025-01-02","source":"SAMR","detail":"d","basis":""}])"));
 }
 
 TEST(Query, GrantsBansListingsByFamily) {
@@ -83,7 +83,7 @@ TEST(Query, GrantsBansListingsByFamily) {
                 "valid_to":"2027-12-31","status":"active","case_id":9,"published":true}])"));
   EXPECT_EQ(ask("q.bans('E1', 'js.grade')", fill),
             boost::json::parse(R"([{"id":3,"family":"js.grade","reason":"fraud","from":"2025-01-01",
-                "until":"2027-12-31","case_id":11}])"));
+                "until":"2027-12-31","basis":"","case_id":11}])"));
   EXPECT_EQ(ask("#q.bans('E1', 'other')", fill), 0);
   EXPECT_EQ(ask("q.listings('E1')", fill),
             boost::json::parse(R"([{"id":4,"activity":"national.commitment","status":"listed",

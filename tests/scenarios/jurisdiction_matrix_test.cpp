@@ -334,9 +334,11 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
   Expect samr = signed_in(403);
   for (const char* who : {"admin", "xw-samr", "qh-samr", "nj-samr", "js-samr", "bj-samr"})
     samr[who] = 200;
+  // 001 五（一）: runs are the province's (or the nation's), not a county's or a city's.
   Expect started = samr;
   for (auto& [who, status] : started)
     if (status == 200) status = 202;
+  for (const char* who : {"xw-samr", "qh-samr", "nj-samr"}) started[who] = 403;
   run({"POST", "/api/v1/classification/runs", "/api/v1/classification/runs",
        R"({"as_of":"2026-12-01"})", started});
   auto run_started =

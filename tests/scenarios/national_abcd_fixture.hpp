@@ -62,8 +62,10 @@ class NationalAbcdScenario : public ApiFixture {
   }
 
   // The internal register's entry for `uscc` (null when absent).
-  json::value result_of(HttpClient& c, const std::string& uscc) {
-    auto r = c.get("/api/v1/classification?per_page=500");
+  // With `run_id`, a what-if run's kept results.
+  json::value result_of(HttpClient& c, const std::string& uscc, int64_t run_id = 0) {
+    auto r = c.get("/api/v1/classification?per_page=500" +
+                   (run_id ? "&run_id=" + std::to_string(run_id) : std::string()));
     EXPECT_EQ(r.status, 200) << r.body;
     const json::value body = r.json();
     for (const auto& item : body.at("items").as_array())

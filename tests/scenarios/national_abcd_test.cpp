@@ -33,13 +33,16 @@ TEST_F(NationalAbcdScenario, RunGradesTheJurisdictionInTheBackgroundWithReasons)
   EXPECT_EQ(item.at("reasons").at(0).at("records").at(0),
             records.json().at("items").at(0).at("id"));
 
-  // Beijing staff see only Beijing; an as_of in the past grades as of that day.
+  // Beijing staff see only Beijing; an as_of in the past is a what-if run: graded as of
+  // that day, kept with the run, and the register is left as it was.
   auto bj = login("bj-samr");
   auto bj_run = run_to_end(*bj, "2026-01-31");
   EXPECT_EQ(bj_run.at("total").as_int64(), 1);
-  EXPECT_EQ(bj->get("/api/v1/classification").json().at("total").as_int64(), 1);
-  EXPECT_EQ(grade(result_of(*bj, ent_bj)), "A");
-  EXPECT_EQ(result_of(*bj, ent_bj).at("as_of"), "2026-01-31");
+  EXPECT_EQ(bj_run.at("what_if"), true);
+  EXPECT_EQ(bj->get("/api/v1/classification").json().at("total").as_int64(), 0);
+  const int64_t what_if = bj_run.at("id").as_int64();
+  EXPECT_EQ(grade(result_of(*bj, ent_bj, what_if)), "A");
+  EXPECT_EQ(result_of(*bj, ent_bj, what_if).at("as_of"), "2026-01-31");
 }
 
 TEST_F(NationalAbcdScenario, OnlyStaffRunAndReadAndInputIsChecked) {

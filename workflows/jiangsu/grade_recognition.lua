@@ -20,6 +20,32 @@ local function grade_unchanged(case)
     .. "级，审查中不得更改；如需变更，请退回企业补正后重新提交"
 end
 
+-- A decision re-checks what it depends on (第九条、第十条、第十六条): a record or a ban that
+-- arrived after submission refuses the approval, naming it.
+local function still_eligible(case, q)
+  local ok, why = grade_unchanged(case)
+  if not ok then return ok, why end
+  return eligibility.check(case, q)
+end
+
+-- The grant re-runs eligibility and the ban check as of its day: a case that no longer
+-- qualifies ends refused, with the reason, instead of being announced.
+local function grant_or_refuse(case, q)
+  if eligibility.check(case, q) then return "announced" end
+  return "ineligible"
+end
+
+local function refuse_ineligible(case, fx, q)
+  local _, why = eligibility.check(case, q)
+  fx.set { refusal_reason = why }
+  fx.document {
+    name = "refusal_decision",
+    title = "不予认定决定书",
+    body = "你单位申报的江苏省企业质量信用" .. tostring(case.data.requested_grade) .. "级认定，"
+      .. "经公示后认定前复核：" .. tostring(why) .. "。依据第九条、第十条，不予认定。",
+  }
+end
+
 -- Every review stage (all but the expert vote) offers the same four decisions to its
 -- reviewer: approve onwards, return for correction, reject, or return the application for
 -- false materials (第十六条). Each needs only rev and an optional comment.
@@ -34,7 +60,7 @@ local function review(spec)
     actions = {
       approve = action {
         title = spec.approve, to = spec.to, route = spec.route, basis = spec.basis,
-        fields = spec.fields,
+        fields = spec.fields, guard = still_eligible,
       },
       ["return"] = action {
         title = "退回补正", to = "application", fields = { "correction_request" },
@@ -102,6 +128,11 @@ local function impose_false_materials_ban(case, fx, q)
   fx.ban {
     years = FALSE_MATERIALS_BAN_YEARS,
     reason = "认定过程中未如实提供证明材料，退回申请（第十六条）",
+    basis = BAN_BASIS,
+  }
+  fx.record {
+    category = "false_materials", basis = BAN_BASIS,
+    detail = "江苏省企业质量信用等级认定（申报" .. tostring(case.data.requested_grade) .. "级）中未如实提供证明材料",
   }
   fx.document {
     name = "return_decision",
@@ -132,6 +163,7 @@ return procedure {
   },
   -- 第五条“自愿申报”: only the enterprise itself applies.
   starters = { "enterprise" },
+  max_open = 1, -- one application at a time
   start = "application",
   stages = {
     application = {
@@ -207,8 +239,8 @@ return procedure {
       on_enter = record_notice_window,
       actions = {
         object = { title = "提出异议", role = "public", to = "objection_review", basis = "第七条" },
-        notice_passed = { title = "公示期满无异议", role = "system", to = "announced",
-                          basis = "第十二条（七）" },
+        notice_passed = { title = "公示期满无异议", role = "system", to = { "announced", "ineligible" },
+                          route = grant_or_refuse, basis = "第十二条（七）" },
       },
     },
     objection_review = {
@@ -218,7 +250,7 @@ return procedure {
         uphold = { title = "异议成立，不予认定", role = "samr", level = "province", to = "rejected",
                    guard = grade_unchanged },
         dismiss = { title = "异议不成立，继续公示", role = "samr", level = "province",
-                    to = "public_notice", guard = grade_unchanged },
+                    to = "public_notice", guard = still_eligible },
         false_materials = { title = "未如实提供材料，退回申请", role = "samr", level = "province",
                             to = "returned", basis = BAN_BASIS, guard = grade_unchanged },
       },
@@ -230,6 +262,8 @@ return procedure {
       on_enter = announce,
     },
     rejected = { title = "不予认定", terminal = true },
+    ineligible = { title = "认定前复核不符合条件，不予认定", basis = "第九条、第十条", terminal = true,
+                   on_enter = refuse_ineligible },
     returned = {
       title = "退回申请（" .. FALSE_MATERIALS_BAN_YEARS .. "年内不得申报）",
       basis = BAN_BASIS,

@@ -31,8 +31,11 @@ local function grant_is_sanctionable(case, q)
   if not g then
     return false, "等级认定编号" .. tostring(case.data.grant_id) .. "不是该企业的江苏省质量信用等级认定"
   end
-  if g.status ~= "active" then
+  -- 第十六条 reaches fraud found after the announcement, also once the grade has expired.
+  local fraud_on_expired = case.data.ground == "fraud" and g.status == "expired"
+  if g.status ~= "active" and not fraud_on_expired then
     return false, "等级认定编号" .. g.id .. "当前状态为" .. g.status .. "，只能对有效的等级认定进行处理"
+      .. "（已届满的等级认定仅可因弄虚作假依第十六条撤销）"
   end
   for _, other in ipairs(q.cases { procedure = "jiangsu.grade_sanction", enterprise = case.enterprise,
                                    status = "active" }) do
@@ -47,6 +50,7 @@ end
 local function grant_in_force(case, q)
   local g = the_grant(case, q)
   if g and (g.status == "active" or g.status == "suspended") then return true end
+  if g and g.status == "expired" and case.data.ground == "fraud" then return true end
   return false, "该等级认定已" .. (g and g.status or "不存在") .. "，不能再作处理"
 end
 
@@ -87,6 +91,11 @@ local function revoke(case, fx, q)
     family = GRADE_FAMILY,
     years = years,
     reason = GROUND_TEXT[ground] .. "，撤销质量信用等级认定结果（" .. GROUND_BASIS[ground] .. "）",
+    basis = GROUND_BASIS[ground],
+  }
+  fx.record {
+    category = "grade_revoked", basis = GROUND_BASIS[ground],
+    detail = "江苏省企业质量信用等级认定结果（认定编号" .. case.data.grant_id .. "）因" .. GROUND_TEXT[ground] .. "被撤销",
   }
   fx.set { revoked_on = q.today(), ban_until = until_day }
   fx.announce {

@@ -61,6 +61,7 @@ return procedure {
     { name = "reject_reason", type = "text", label = "不予公示理由" },
   },
   starters = { "enterprise" },
+  max_open = 1, -- one open case per enterprise at a time
   guard = graded_a,
   start = "application",
   stages = {

@@ -93,6 +93,7 @@ return procedure {
     { name = "reject_reason", type = "text", label = "不予列入理由" },
   },
   starters = { "enterprise", "organizer" },
+  max_open = 1, -- one open case per enterprise at a time
   guard = not_already_in,
   start = "application",
   stages = {

@@ -41,6 +41,14 @@ local function delist(case, fx, q)
   local name = rules.enterprise_name(q, case.enterprise)
   fx.delist { activity = rules.ACTIVITY }
   fx.set { delisted_on = q.today() }
+  -- The breach enters the quality archive (违背质量承诺): later eligibility checks and the
+  -- A/B/C/D classification see it; a public complaint behind it was found true.
+  fx.record { category = "commitment_breach", basis = basis,
+              detail = "违背质量信誉承诺，从承诺企业名单中除名：" .. case.data.nature }
+  if case.data.complaint_id then
+    fx.record { category = "complaint_upheld", basis = basis,
+                detail = "投诉（编号" .. case.data.complaint_id .. "）经调查属实：" .. case.data.nature }
+  end
   fx.announce {
     kind = "delisted",
     title = "中国工业企业质量信誉承诺企业除名公告",

@@ -57,6 +57,7 @@ return procedure {
     { name = "corrected_records", type = "array", label = "更正的质量记录" },
   },
   starters = { "samr" },
+  max_open = 1, -- one open case per enterprise at a time
   guard = graded_d,
   start = "recheck",
   stages = {
@@ -97,6 +98,9 @@ return procedure {
       on_enter = function(case, fx, q)
         -- Not on the public grade lists: D is public only as a blacklist entry.
         fx.grant { grade = "D", years = BLACKLIST_YEARS, published = false }
+        -- The confirmation itself is a record (严重失信): Jiangsu eligibility sees it; the
+        -- A/B/C/D rules do not, so correcting the facts behind the D still lifts it.
+        fx.record { category = "d_confirmed", detail = "经复核确认为D级（严重失信）：" .. (case.data.facts or "") }
         fx.announce {
           kind = "blacklisted",
           title = "严重失信（D级）企业黑名单",
