@@ -76,11 +76,25 @@ bool username_valid(std::string_view username) {
   });
 }
 
+bool username_reserved(std::string_view username) {
+  // system and public are the actors of timers and of anonymous callers in events and the
+  // audit trail; the role names stand for a person the record withholds (an expert's vote
+  // as the applicant sees it); anonymous, root and nobody impersonate no one either. admin
+  // stays: it is the first start's account (QCREDIT_ADMIN_PASSWORD).
+  static constexpr std::string_view kReserved[] = {
+      "system", "public", "anonymous",  "root",      "nobody",          "samr",
+      "drc",    "expert", "enterprise", "organizer", "activity_office",
+  };
+  return std::find(std::begin(kReserved), std::end(kReserved), username) != std::end(kReserved);
+}
+
 Status validate_new_user(NewUser& u) {
   if (!username_valid(u.username))
     return err(ErrorCode::validation,
                "a username has 3 to 64 characters: lowercase letters, digits, '_', '.', '-'",
                "username");
+  if (username_reserved(u.username))
+    return err(ErrorCode::validation, "the username " + u.username + " is reserved", "username");
   if (auto problem = password_problem(u.username, u.password); !problem.empty())
     return err(ErrorCode::validation, problem, "password");
   return validate_profile(u);

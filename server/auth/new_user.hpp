@@ -21,6 +21,9 @@ struct NewUser {
 
 // [a-z0-9_.-]{3,64}
 bool username_valid(std::string_view username);
+// Names that stand for no one or for someone else (docs/security.md "Accounts"): system,
+// public, anonymous, root, nobody and the role names other than admin.
+bool username_reserved(std::string_view username);
 
 // Checks `u` and normalises it in place (display name trimmed, blank -> the username;
 // duplicate grants dropped).

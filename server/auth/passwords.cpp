@@ -21,6 +21,34 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     if (lower(a[i]) != lower(b[i])) return false;
   return true;
 }
+// C0 controls (NUL included), DEL, and C1 controls (U+0080-U+009F, 0xC2 0x80-0x9F).
+bool has_control_characters(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  }
+  return false;
+}
+
+// Only spaces: ASCII, no-break (U+00A0), U+2000-U+200B, U+3000 (ideographic).
+bool only_spaces(std::string_view s) {
+  while (!s.empty()) {
+    if (s.front() == ' ') {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\xC2\xA0")) {
+      s.remove_prefix(2);
+    } else if (s.starts_with("\xE3\x80\x80")) {
+      s.remove_prefix(3);
+    } else if (s.size() >= 3 && s.starts_with("\xE2\x80") &&
+               static_cast<unsigned char>(s[2]) <= 0x8B) {
+      s.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 }  // namespace
 
 std::string hash_password(std::string_view password) {
@@ -46,6 +74,9 @@ std::string password_problem(std::string_view username, std::string_view passwor
   if (!chars) return "the password is not valid UTF-8 text";
   if (*chars < kMinChars) return "the password must have at least 10 characters";
   if (*chars > kMaxChars) return "the password must have at most 256 characters";
+  if (has_control_characters(password))
+    return "the password must not contain control characters (NUL, tab, newline, …)";
+  if (only_spaces(password)) return "the password must not be only spaces";
   // Case-insensitive in ASCII is enough: usernames are [a-z0-9_.-].
   if (equal_ignoring_ascii_case(username, password)) return "the password must not be the username";
   return {};

@@ -15,7 +15,8 @@ bool verify_password(std::string_view hash, std::string_view password);
 
 // "" when `password` may be set for `username`, otherwise the rule it breaks, in words
 // shown to the user: at least 10 characters (Unicode code points, so 10 Chinese characters
-// suffice), at most 256, valid UTF-8, and not the username in any letter case.
+// suffice), at most 256, valid UTF-8, no control characters (NUL, tab, newline, DEL, C1),
+// not only spaces, and not the username in any letter case.
 std::string password_problem(std::string_view username, std::string_view password);
 
 }  // namespace qc

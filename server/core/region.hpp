@@ -12,6 +12,11 @@ std::string_view to_string(Level level);
 std::optional<Level> parse_level(std::string_view s);
 
 bool region_code_valid(std::string_view code);  // six digits
+// A code that can name where an enterprise is registered: six digits under one of GB/T
+// 2260's 34 provincial-level divisions (11 北京 … 82 澳门), a province itself when its city
+// digits are 00. 000000 (national) and codes such as 999999 name no place. The full
+// county list is not shipped: within a province any city and county digits are accepted.
+bool region_code_known(std::string_view code);
 Level region_level(std::string_view code);
 
 // True when a grant held at `holder` covers `region` (000000 covers all; 320000 covers

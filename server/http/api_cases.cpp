@@ -1,4 +1,4 @@
-// Cases: open, list, read, act, history, documents (API.md "Cases").
+// Cases: open, list, read, act, history, objections, documents (API.md "Cases").
 #include "core/hash.hpp"
 #include "http/api_support.hpp"
 #include "http/json_views.hpp"
@@ -108,6 +108,25 @@ void add_case_routes(Router& r, Api& api) {
     auto h = id ? api.cases.history(a, *id, page_of(req))
                 : Result<Page<CaseEvent>>(err(ErrorCode::not_found, "no such case"));
     return from_result(h, [](const Page<CaseEvent>& es) { return page_json(es); });
+  });
+
+  // The objectors' identities: for the staff who decide objections (docs/security.md).
+  add_authed(r, api, "GET", "/api/v1/cases/{id}/objections", [&api](Request& req, const Actor& a) {
+    auto id = id_param(req, "id");
+    auto os = id ? api.cases.objections(a, *id)
+                 : Result<std::vector<Objection>>(err(ErrorCode::not_found, "no such case"));
+    return from_result(os, [](const std::vector<Objection>& list) {
+      json::array items;
+      for (const auto& o : list)
+        items.push_back(json::object{{"id", o.id},
+                                     {"notice_id", o.notice_id},
+                                     {"name", o.name},
+                                     {"contact", o.contact},
+                                     {"content", o.content},
+                                     {"at", format_instant(o.at)}});
+      const auto n = static_cast<int64_t>(items.size());
+      return json::object{{"items", std::move(items)}, {"total", n}};
+    });
   });
 
   add_authed(r, api, "GET", "/api/v1/cases/{id}/documents", [&api](Request& req, const Actor& a) {

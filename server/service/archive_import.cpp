@@ -99,9 +99,11 @@ ImportRowReport ArchiveImport::import_row(const Actor& actor,
     if (e.name.empty())
       return refused(r, ErrorCode::validation,
                      "enterprise " + uscc + " is not registered: name is required", "name");
-    if (!region_code_valid(e.region))
-      return refused(r, ErrorCode::validation, "region must be a six-digit GB/T 2260 code",
-                     "region");
+    if (!region_code_known(e.region))
+      return refused(r, ErrorCode::validation,
+                     "region must be the GB/T 2260 code of a province, city or county", "region");
+    if (auto problem = uscc_region_problem(uscc, e.region); !problem.empty())
+      return refused(r, ErrorCode::validation, "uscc: " + problem, "uscc");
     auto est = parse_date(get("established_on"));
     if (!est)
       return refused(r, ErrorCode::validation, "established_on must be a date YYYY-MM-DD",

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "core/access.hpp"
+#include "core/case_view.hpp"
 #include "core/votes.hpp"
 #include "service/case_context.hpp"
 #include "service/case_service.hpp"
@@ -110,7 +111,10 @@ Status CaseService::plan_action(const Actor& actor, const Loaded& l, const CaseC
 
 Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const std::string& action,
                                      const ActRequest& req) {
-  if (auto r = replay(actor, req.idempotency_key, req.request_hash)) return std::move(*r);
+  if (auto r = replay(actor, req.idempotency_key, req.request_hash)) {
+    if (*r) strip_objector((*r)->c.data);
+    return std::move(*r);
+  }
   auto loaded = load_for_action(actor, case_id, action, req.rev);
   if (!loaded) return loaded.take_error();
   const Loaded& l = *loaded;
@@ -130,6 +134,7 @@ Result<CaseOutcome> CaseService::act(const Actor& actor, int64_t case_id, const 
   const bool due_now = t.new_timer && t.new_timer->due_at <= now;
   auto out = commit(std::move(t), actor, req.idempotency_key, req.request_hash, voted_after, false);
   if (out && !out->replayed && due_now) fire_if_due(*out, now);
+  if (out) strip_objector(out->c.data);
   return out;
 }
 
@@ -208,14 +213,14 @@ Result<Objection> CaseService::object(int64_t notice_id, Objection objection) {
   objection.case_id = c->id;
   objection.at = now;
   t.objection = objection;
-  t.next.data["objection"] = boost::json::object{
-      {"name", objection.name}, {"content", objection.content}, {"at", format_instant(now)}};
+  // The objector's name and contact stay in the objections table, shown only to the staff
+  // who decide objections (objections()); every reader of the case sees content and time.
+  t.next.data["objection"] =
+      boost::json::object{{"content", objection.content}, {"at", format_instant(now)}};
   auto target = target_of(ctx.plan(), t.next, *adef);
   if (!target) return target.take_error();
-  // The objector's contact stays in the objections table: the event shows name and content.
-  if (auto s = plan_move(
-          ctx.plan(), t, c->rev, "public", adef->id, *target,
-          boost::json::object{{"name", objection.name}, {"content", objection.content}}, "");
+  if (auto s = plan_move(ctx.plan(), t, c->rev, "public", adef->id, *target,
+                         boost::json::object{{"content", objection.content}}, "");
       !s)
     return s.take_error();
   t.audit = audit_entry(now, "public", "notice.objection",

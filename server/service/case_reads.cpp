@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/access.hpp"
+#include "core/case_view.hpp"
 #include "service/case_service.hpp"
 
 namespace qc {
@@ -11,19 +12,37 @@ Result<Case> CaseService::get(const Actor& actor, int64_t id) {
   auto c = ports_.cases.case_by_id(id);
   if (!c || !may_read(actor, c->region, c->enterprise))
     return err(ErrorCode::not_found, "no case " + std::to_string(id));
+  strip_objector(c->data);
   return std::move(*c);
 }
 
 Page<Case> CaseService::list(const Actor& actor, CaseQuery q) {
   q.scope = scope_of(actor);
-  return ports_.cases.cases(q);
+  auto page = ports_.cases.cases(q);
+  for (auto& c : page.items) strip_objector(c.data);
+  return page;
 }
 
 Result<Page<CaseEvent>> CaseService::history(const Actor& actor, int64_t id,
                                              const PageRequest& page) {
   auto c = get(actor, id);
   if (!c) return c.take_error();
-  return ports_.cases.events(id, page);
+  auto set = procedures_.current();
+  const ProcedureDef* def = set ? set->find(c->procedure, c->version) : nullptr;
+  const bool sees_votes = may_see_votes(actor, def);
+  auto events = ports_.cases.events(id, page);
+  for (auto& e : events.items) shown_event(e, def, sees_votes);
+  return events;
+}
+
+Result<std::vector<Objection>> CaseService::objections(const Actor& actor, int64_t id) {
+  auto c = get(actor, id);
+  if (!c) return c.take_error();
+  auto set = procedures_.current();
+  const ProcedureDef* def = set ? set->find(c->procedure, c->version) : nullptr;
+  if (!may_see_objectors(actor, def, c->region, c->enterprise))
+    return err(ErrorCode::forbidden, "objectors are shown only to the staff who decide objections");
+  return ports_.registers.objections(id);
 }
 
 Result<std::vector<Document>> CaseService::documents(const Actor& actor, int64_t id) {

@@ -73,7 +73,11 @@ class CaseService {
 
   Result<Case> get(const Actor& actor, int64_t id);
   Page<Case> list(const Actor& actor, CaseQuery q);
+  // Events as `actor` may see them (core/case_view.hpp): votes named only to deciding roles.
   Result<Page<CaseEvent>> history(const Actor& actor, int64_t id, const PageRequest& page);
+  // The objections filed against the case's notices, with the objectors' names and
+  // contacts: only for the staff who decide objections (and admin), else forbidden.
+  Result<std::vector<Objection>> objections(const Actor& actor, int64_t id);
   Result<std::vector<Document>> documents(const Actor& actor, int64_t id);
   Result<Document> document(const Actor& actor, int64_t id, const std::string& name);
 

@@ -4,6 +4,7 @@
 
 #include "core/access.hpp"
 #include "core/categories.hpp"
+#include "core/region.hpp"
 #include "core/uscc.hpp"
 
 namespace qc {
@@ -19,8 +20,11 @@ Result<Enterprise> RegistryService::create_enterprise(const Actor& actor, Enterp
   if (auto problem = uscc_problem(e.uscc); !problem.empty())
     return err(ErrorCode::invalid_uscc, "uscc: " + problem, "uscc");
   if (e.name.empty()) return err(ErrorCode::validation, "name is required", "name");
-  if (!region_code_valid(e.region))
-    return err(ErrorCode::validation, "region must be a six-digit GB/T 2260 code", "region");
+  if (!region_code_known(e.region))
+    return err(ErrorCode::validation,
+               "region must be the GB/T 2260 code of a province, city or county", "region");
+  if (auto problem = uscc_region_problem(e.uscc, e.region); !problem.empty())
+    return err(ErrorCode::validation, "uscc: " + problem, "uscc");
   if (!e.established_on.ok())
     return err(ErrorCode::validation, "established_on must be a date YYYY-MM-DD", "established_on");
   if (!may_write_archive(actor, e.region))

@@ -124,5 +124,26 @@ TEST(NewUser, OrganizerMayBeBoundToItsOrganisation) {
   EXPECT_EQ(field_of(u), "enterprise");
 }
 
+TEST(NewUser, ReservedUsernamesAreRefused) {
+  for (const char* name :
+       {"system", "public", "anonymous", "root", "nobody", "expert", "samr", "enterprise"}) {
+    NewUser u = valid_user();
+    u.username = name;
+    EXPECT_EQ(field_of(u), "username") << name;
+    EXPECT_TRUE(username_reserved(name)) << name;
+  }
+  EXPECT_FALSE(username_reserved("admin")) << "the first start's account";
+  EXPECT_FALSE(username_reserved("expert1"));
+  EXPECT_FALSE(username_reserved("systems"));
+}
+
+TEST(NewUser, PasswordsOfNulsOrSpacesAreRefused) {
+  NewUser u = valid_user();
+  u.password = std::string(10, '\0');
+  EXPECT_EQ(field_of(u), "password");
+  u.password = std::string(10, ' ');
+  EXPECT_EQ(field_of(u), "password");
+}
+
 }  // namespace
 }  // namespace qc

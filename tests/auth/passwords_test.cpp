@@ -74,5 +74,26 @@ TEST(PasswordPolicy, RejectsInvalidUtf8AndOverlongPasswords) {
   EXPECT_NE(password_problem("alice", std::string(257, 'x')), "");
 }
 
+TEST(PasswordPolicy, RejectsControlCharactersAndNul) {
+  EXPECT_NE(password_problem("alice", std::string(10, '\0')), "");
+  EXPECT_NE(password_problem("alice", std::string("0123456789\0", 11)), "");
+  EXPECT_NE(password_problem("alice", "0123456789\t"), "");
+  EXPECT_NE(password_problem("alice", "01234\n56789"), "");
+  EXPECT_NE(password_problem("alice", "0123456789\x7f"), "");
+  EXPECT_NE(password_problem("alice", "0123456789\xc2\x85"), "");  // U+0085, a C1 control
+  EXPECT_NE(password_problem("alice", std::string(10, '\0')).find("control"), std::string::npos);
+}
+
+TEST(PasswordPolicy, RejectsPasswordsOfSpacesOnly) {
+  EXPECT_NE(password_problem("alice", std::string(10, ' ')), "");
+  EXPECT_NE(password_problem("alice", std::string(40, ' ')), "");
+  std::string ideographic;
+  for (int i = 0; i < 10; ++i) ideographic += "\xe3\x80\x80";  // U+3000
+  EXPECT_NE(password_problem("alice", ideographic), "");
+  EXPECT_NE(password_problem("alice", "     \xc2\xa0     "), "");  // with U+00A0
+  // Spaces inside a pass phrase are fine.
+  EXPECT_EQ(password_problem("alice", "  correct horse  "), "");
+}
+
 }  // namespace
 }  // namespace qc

@@ -80,5 +80,19 @@ TEST(Region, LevelNames) {
   EXPECT_EQ(parse_level("town"), std::nullopt);
 }
 
+TEST(Region, KnownCodesNameAPlace) {
+  EXPECT_TRUE(region_code_known("320000"));
+  EXPECT_TRUE(region_code_known("320100"));
+  EXPECT_TRUE(region_code_known("320102"));
+  EXPECT_TRUE(region_code_known("110108"));
+  EXPECT_TRUE(region_code_known("429004"));  // 仙桃, a county-level city under the province
+  EXPECT_FALSE(region_code_known("000000")) << "national is no place to register";
+  EXPECT_FALSE(region_code_known("999999"));
+  EXPECT_FALSE(region_code_known("100000"));
+  EXPECT_FALSE(region_code_known("320001")) << "no county sits under a city part of 00";
+  EXPECT_FALSE(region_code_known("32010"));
+  EXPECT_FALSE(region_code_known("32010x"));
+}
+
 }  // namespace
 }  // namespace qc

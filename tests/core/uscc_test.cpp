@@ -82,5 +82,16 @@ TEST(Uscc, RegionIsCharactersThreeToEight) {
   EXPECT_EQ(uscc_region(kBeijing), "110108");
 }
 
+TEST(Uscc, RegionDigitsMustAgreeWithTheEnterprisesRegion) {
+  EXPECT_EQ(uscc_region_problem(kBeijing, "110108"), "");
+  EXPECT_EQ(uscc_region_problem(kBeijing, "110100"), "") << "the city contains the district";
+  EXPECT_EQ(uscc_region_problem(kShenzhen, "440305"), "") << "a city authority's code";
+  EXPECT_NE(uscc_region_problem(kBeijing, "320102"), "");
+  EXPECT_NE(uscc_region_problem(kBeijing, "110105"), "") << "a sibling district";
+  EXPECT_NE(uscc_region_problem(kShenzhen, "440100"), "") << "广州 is not 深圳";
+  const std::string national = std::string("91000000551385082") + 'X';
+  EXPECT_NE(uscc_region_problem(national, "110108"), "") << "000000 names no place";
+}
+
 }  // namespace
 }  // namespace qc

@@ -172,6 +172,12 @@ TEST_F(JurisdictionMatrix, EveryRouteChecksRoleLevelAndJurisdiction) {
     run({"GET", std::string("/api/v1/cases/{id}") + sub, own_case + sub, "", read_own()});
     run({"GET", std::string("/api/v1/cases/{id}") + sub, sib_case + sub, "", read_sib()});
   }
+  // Objectors' identities: only the deciders of objection_review (province SAMR) and admin;
+  // other readers of the case are refused, outsiders do not learn that it exists.
+  Expect objectors = read_own();
+  for (auto& [who, status] : objectors)
+    if (status == 200 && who != "admin" && who != "js-samr") status = 403;
+  run({"GET", "/api/v1/cases/{id}/objections", own_case + "/objections", "", objectors});
   // No document exists yet: readers get 404 for the document, outsiders for the case.
   Expect no_document = signed_in(404);
   run({"GET", "/api/v1/cases/{id}/documents/{name}", own_case + "/documents/decision", "",
