@@ -12,6 +12,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
+#include "timers/deadline_recompute.hpp"
 
 namespace qc::app {
 
@@ -79,6 +80,11 @@ int serve(const Options& o) {
   std::unique_ptr<StoredOffsetClock> sim;
   if (o.simulated_clock) sim = std::make_unique<StoredOffsetClock>(store, real_clock);
   const Clock& clock = sim ? static_cast<const Clock&>(*sim) : real_clock;
+  // A calendar refreshed by scripts/update-calendar may cover years that deadlines were
+  // counted into by rule: count those again before anything fires.
+  const RecomputeSummary recount = recompute_provisional_deadlines(store, *calendar, clock.now());
+  if (recount.checked > 0)
+    spdlog::info("provisional deadlines checked={} recomputed={}", recount.checked, recount.moved);
 
   ProcedureRegistry procedures(Engine(o.workflows, o.plugins, SandboxLimits{}), store, store,
                                clock);

@@ -101,6 +101,10 @@ struct Timer {
   Instant due_at{};
   bool provisional = false;
   std::optional<Instant> fired_at;
+  // A working-day deadline's count (workdays > 0): N working days after counted_from. Kept
+  // so a provisional deadline can be counted again once its year's arrangement is out.
+  std::optional<Date> counted_from;
+  int workdays = 0;
 };
 
 struct Grant {

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/holiday_rules.hpp"
+
 namespace qc {
 
 using namespace std::chrono;
@@ -20,7 +22,8 @@ Result<WorkCalendar> WorkCalendar::from_json(std::string_view text) {
   const auto& o = doc.as_object();
   auto read_days = [&](const char* key, std::set<int>& into) -> Status {
     const auto* arr = o.if_contains(key);
-    if (!arr || !arr->is_array()) return err(ErrorCode::validation, std::string("calendar: missing ") + key);
+    if (!arr || !arr->is_array())
+      return err(ErrorCode::validation, std::string("calendar: missing ") + key);
     for (const auto& v : arr->as_array()) {
       auto d = v.is_string() ? parse_date(v.as_string()) : std::nullopt;
       if (!d) return err(ErrorCode::validation, std::string("calendar: bad date in ") + key);
@@ -45,16 +48,13 @@ Result<WorkCalendar> WorkCalendar::from_file(const std::string& path) {
   return from_json(ss.str());
 }
 
-bool WorkCalendar::covers(Date d) const {
-  return years_.count(static_cast<int>(d.year())) > 0;
-}
+bool WorkCalendar::covers(Date d) const { return years_.count(static_cast<int>(d.year())) > 0; }
 
 bool WorkCalendar::is_workday(Date d) const {
+  if (!covers(d)) return !is_rest_day_by_rule(d);
   const int n = day_number(d);
-  if (covers(d)) {
-    if (workdays_.count(n)) return true;
-    if (holidays_.count(n)) return false;
-  }
+  if (workdays_.count(n)) return true;
+  if (holidays_.count(n)) return false;
   const weekday wd{sys_days{d}};
   return wd != Saturday && wd != Sunday;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // The Chinese working-day calendar: Monday-Friday, minus statutory holidays, plus make-up
 // working days, as the State Council publishes them each year. The data is plugin data
-// (plugins/calendar/cn_workdays.json) so a new year's arrangement needs no rebuild.
+// (plugins/calendar/cn_workdays.json) so a new year's arrangement needs no rebuild. A year
+// not in the data counts Monday-Friday minus the holidays its rules fix
+// (core/holiday_rules.hpp), and what is counted in it is provisional.
 #include <set>
 #include <string>
 
@@ -12,7 +14,9 @@ namespace qc {
 
 struct Deadline {
   Instant due_at;
-  bool provisional = false;  // ran past the last published year: counted Monday-Friday
+  // Counted through a year not in the data, by the holiday rules: recomputed once the
+  // year's arrangement is published.
+  bool provisional = false;
 };
 
 class WorkCalendar {
@@ -24,6 +28,7 @@ class WorkCalendar {
 
   bool is_workday(Date d) const;
   bool covers(Date d) const;  // the year's arrangement is published
+  bool covers_year(int year) const { return years_.count(year) > 0; }
   // Due at 24:00 Beijing of the Nth working day after `start` (N >= 1; N <= 0: end of start).
   Deadline add_workdays(Date start, int n) const;
   // Due at 24:00 Beijing of start + N.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/audit.hpp"
+#include "core/deadline_recount.hpp"
 #include "core/model.hpp"
 #include "ports/unavailable.hpp"
 
@@ -21,8 +22,15 @@ class TimerStore {
   // claimed_until >= real clock + clock_offset() (the simulated clock's now).
   virtual bool claim_timer(int64_t id, const std::string& owner, Instant until) = 0;
   virtual std::optional<Timer> pending_timer(int64_t case_id) = 0;
-  // The due instant of the first timer the case ever had in `stage` (for keep = true).
-  virtual std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) = 0;
+  // The timer the case last had in `stage` (for keep = true): each kept timer carries the
+  // first deadline forward, recomputed with it when its calendar year is published.
+  virtual std::optional<Timer> kept_timer(int64_t case_id, const std::string& stage) = 0;
+  // Pending working-day timers counted by the holiday rules (provisional), by id.
+  virtual std::vector<Timer> provisional_timers() = 0;
+  // Moves a pending timer's deadline (and its open notice's closing), with an event on the
+  // case and `audit`, in one transaction. False when the timer is no longer pending with
+  // the old deadline (fired, cancelled, or moved by another server).
+  virtual bool move_deadline(const DeadlineMove& move, Instant now, AuditEntry audit) = 0;
 };
 
 class ClockStore {

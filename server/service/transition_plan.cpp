@@ -53,10 +53,14 @@ Status plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
   timer.case_id = t.next.id;
   timer.stage = stage.id;
   timer.fire_action = td.fire;
-  std::optional<Instant> kept;
-  if (td.keep && t.next.id != 0) kept = ctx.ports.timers.first_timer_due(t.next.id, stage.id);
+  std::optional<Timer> kept;
+  if (td.keep && t.next.id != 0) kept = ctx.ports.timers.kept_timer(t.next.id, stage.id);
   if (kept) {
-    timer.due_at = *kept;  // the first deadline stands; if it has passed, it fires at once
+    // The first deadline stands, with its count; if it has passed, it fires at once.
+    timer.due_at = kept->due_at;
+    timer.provisional = kept->provisional;
+    timer.counted_from = kept->counted_from;
+    timer.workdays = kept->workdays;
   } else if (td.at) {
     // A computed calendar date, due at its start (00:00 Beijing); nil: no timer this time.
     auto date = ctx.set.timer_date(ctx.def, stage.id, view_of(t.next), ctx.q);
@@ -70,6 +74,10 @@ Status plan_timer(const PlanContext& ctx, Transition& t, const StageDef& stage,
                                        : WorkCalendar::add_days(ctx.today, td.days);
     timer.due_at = d.due_at;
     timer.provisional = d.provisional;
+    if (td.workdays > 0) {
+      timer.counted_from = ctx.today;
+      timer.workdays = td.workdays;
+    }
   }
   t.new_timer = timer;
   return ok_status();

@@ -212,6 +212,16 @@ const std::vector<Migration>& migrations() {
            "FROM grants g WHERE g.case_id = announcements.case_id AND g.uscc = "
            "announcements.uscc AND g.family = announcements.family AND g.status = 'active')",
        }},
+      // 11: a working-day deadline keeps its count (N working days after counted_from) so
+      // a provisional one is counted again when its year's arrangement is published
+      // (docs/adr/045). Older timers have no count and keep their deadline.
+      {11,
+       {
+           "ALTER TABLE timers ADD COLUMN workdays INTEGER NOT NULL DEFAULT 0",
+           "ALTER TABLE timers ADD COLUMN counted_from TEXT",
+           "CREATE INDEX timers_provisional ON timers (id) WHERE provisional = 1 "
+           "AND fired_at IS NULL AND cancelled_at IS NULL",
+       }},
   };
   return all;
 }

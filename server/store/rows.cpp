@@ -86,12 +86,15 @@ CaseEvent EventRow::value() const {
 }
 
 void TimerRow::bind(soci::statement& st) {
-  into_all(st, id, case_id, stage, fire_action, due_at, provisional);
+  into_all(st, id, case_id, stage, fire_action, due_at, provisional, workdays);
   st.exchange(soci::into(fired_at, fired_ind));
+  st.exchange(soci::into(counted_from, counted_ind));
 }
 Timer TimerRow::value() const {
   Timer t{id, case_id, stage, fire_action, instant(due_at), provisional != 0, std::nullopt};
   if (fired_ind == soci::i_ok) t.fired_at = instant(fired_at);
+  if (counted_ind == soci::i_ok) t.counted_from = parse_date(counted_from);
+  t.workdays = static_cast<int>(workdays);
   return t;
 }
 
@@ -100,7 +103,7 @@ void GrantRow::bind(soci::statement& st) {
   st.exchange(soci::into(superseded_by, superseded_ind));
 }
 Grant GrantRow::value() const {
-  Grant g{id,     uscc,    family,        grade, date_from(valid_from), date_from(valid_to),
+  Grant g{id,     uscc,    family,         grade,       date_from(valid_from), date_from(valid_to),
           status, case_id, published != 0, std::nullopt};
   if (superseded_ind == soci::i_ok) g.superseded_by = superseded_by;
   return g;

@@ -76,10 +76,11 @@ struct EventRow {
 struct TimerRow {
   using Value = Timer;
   static constexpr const char* kColumns =
-      "tm.id, tm.case_id, tm.stage, tm.fire_action, tm.due_at, tm.provisional, tm.fired_at";
-  int64_t id = 0, case_id = 0, due_at = 0, provisional = 0, fired_at = 0;
-  soci::indicator fired_ind = soci::i_null;
-  std::string stage, fire_action;
+      "tm.id, tm.case_id, tm.stage, tm.fire_action, tm.due_at, tm.provisional, tm.workdays, "
+      "tm.fired_at, tm.counted_from";
+  int64_t id = 0, case_id = 0, due_at = 0, provisional = 0, workdays = 0, fired_at = 0;
+  soci::indicator fired_ind = soci::i_null, counted_ind = soci::i_null;
+  std::string stage, fire_action, counted_from;
   void bind(soci::statement& st);
   Value value() const;
 };

@@ -66,7 +66,9 @@ class SqlStore final : public Store {
   std::vector<Timer> due_timers(Instant now, int limit) override;
   bool claim_timer(int64_t id, const std::string& owner, Instant until) override;
   std::optional<Timer> pending_timer(int64_t case_id) override;
-  std::optional<Instant> first_timer_due(int64_t case_id, const std::string& stage) override;
+  std::optional<Timer> kept_timer(int64_t case_id, const std::string& stage) override;
+  std::vector<Timer> provisional_timers() override;
+  bool move_deadline(const DeadlineMove& move, Instant now, AuditEntry audit) override;
   int64_t expire_grants(Date today, AuditEntry audit) override;
 
   std::optional<IdempotencyRecord> idempotent_outcome(const std::string& username,

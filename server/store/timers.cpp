@@ -1,4 +1,5 @@
-// Durable timers with leases, plus the small shared settings: the simulated clock's offset,
+// Durable timers with leases (provisional deadlines moved in deadline_moves.cpp), plus the
+// small shared settings: the simulated clock's offset,
 // loaded procedures, and Idempotency-Key replay.
 #include "store/audit_log.hpp"
 #include "store/errors.hpp"
@@ -68,13 +69,16 @@ std::optional<Timer> SqlStore::pending_timer(int64_t case_id) {
   });
 }
 
-std::optional<Instant> SqlStore::first_timer_due(int64_t case_id, const std::string& stage) {
-  return plain([&]() -> std::optional<Instant> {
+std::optional<Timer> SqlStore::kept_timer(int64_t case_id, const std::string& stage) {
+  return plain([&] {
     auto sql = db_.read();
-    auto due = fetch_int(*sql, Sql("SELECT MIN(due_at) FROM timers WHERE case_id = ? AND stage = ?",
-                                   {case_id, stage}));
-    if (!due) return std::nullopt;
-    return instant(*due);
+    Sql q("SELECT ");
+    q.add(TimerRow::kColumns)
+        .add(
+            " FROM timers tm WHERE tm.id = (SELECT MAX(k.id) FROM timers k WHERE k.case_id = ? "
+            "AND k.stage = ?)",
+            {case_id, stage});
+    return fetch_one<TimerRow>(*sql, std::move(q));
   });
 }
 

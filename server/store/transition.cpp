@@ -61,9 +61,11 @@ Status apply_timers(Connection& sql, int64_t case_id, const Transition& t, Insta
   }
   if (t.new_timer) {
     const Timer& tm = *t.new_timer;
-    exec(sql, Sql("INSERT INTO timers (case_id, stage, fire_action, due_at, provisional) "
-                  "VALUES (?, ?, ?, ?, ?)",
-                  {case_id, tm.stage, tm.fire_action, secs(tm.due_at), int64_t{tm.provisional}}));
+    exec(sql, Sql("INSERT INTO timers (case_id, stage, fire_action, due_at, provisional, "
+                  "workdays, counted_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  {case_id, tm.stage, tm.fire_action, secs(tm.due_at), int64_t{tm.provisional},
+                   int64_t{tm.workdays},
+                   tm.counted_from ? Param{format_date(*tm.counted_from)} : Param{}}));
   }
   return ok_status();
 }

@@ -62,21 +62,38 @@ TEST_F(Workdays, SpringFestivalWithMakeUpDays) {
   EXPECT_EQ(cal.nth_workday_after(day("2026-02-13"), 3), day("2026-02-25"));
 }
 
-TEST_F(Workdays, DeadlineBeyondPublishedDataIsProvisionalMondayToFriday) {
-  // 2027 is not in the data: counted Monday-Friday and flagged. Started Friday 2027-10-01
-  // (a holiday in reality, unknown here): Mon 10-04 .. Fri 10-08 are the five days.
+TEST_F(Workdays, DeadlineBeyondPublishedDataCountsTheRuleHolidays) {
+  // 2027 is not in the data: counted by the holiday rules and flagged. National Day 2027 is
+  // Friday 10-01 to Sunday 10-03; Saturday and Sunday are made up on Monday 10-04 and
+  // Tuesday 10-05. Started Friday 10-01: Wed 10-06 .. Tue 10-12 are the five days.
   const Deadline d = cal.add_workdays(day("2027-10-01"), 5);
-  EXPECT_EQ(d.due_at, at("2027-10-08T16:00:00Z"));
+  EXPECT_EQ(d.due_at, at("2027-10-12T16:00:00Z"));
   EXPECT_TRUE(d.provisional);
-  EXPECT_TRUE(cal.is_workday(day("2027-10-01")));   // a Friday, not known as a holiday
-  EXPECT_FALSE(cal.is_workday(day("2027-10-02")));  // Saturday
+  EXPECT_FALSE(cal.is_workday(day("2027-10-01")));  // National Day by rule
+  EXPECT_FALSE(cal.is_workday(day("2027-10-05")));  // made up for Sunday 10-03
+  EXPECT_TRUE(cal.is_workday(day("2027-10-06")));
+  EXPECT_FALSE(cal.is_workday(day("2027-10-09")));  // Saturday: no 调休 is predicted
+}
+
+TEST_F(Workdays, NoticeOpenedAtTheEndOfThePublishedDataSkipsNewYear) {
+  // A notice opened Monday 2026-12-28 for five working days: 12-29, 12-30, 12-31 (2026,
+  // published), then 2027-01-01 is New Year's Day by rule, so Monday 01-04 and Tuesday
+  // 01-05 are the fourth and fifth.
+  const Deadline d = cal.add_workdays(day("2026-12-28"), 5);
+  EXPECT_EQ(d.due_at, at("2027-01-05T16:00:00Z"));
+  EXPECT_TRUE(d.provisional);
+  EXPECT_FALSE(cal.is_workday(day("2027-01-01")));
 }
 
 TEST_F(Workdays, DeadlineRunningIntoUnpublishedYearIsProvisional) {
   // Started Thursday 2026-12-31: the working days fall in 2027.
   bool provisional = false;
-  EXPECT_EQ(cal.nth_workday_after(day("2026-12-31"), 1, &provisional), day("2027-01-01"));
+  EXPECT_EQ(cal.nth_workday_after(day("2026-12-31"), 1, &provisional), day("2027-01-04"));
   EXPECT_TRUE(provisional);
+}
+
+TEST_F(Workdays, DeadlineWithinPublishedDataIsNotProvisional) {
+  EXPECT_FALSE(cal.add_workdays(day("2026-12-21"), 5).provisional);  // ends 12-28
 }
 
 TEST_F(Workdays, ZeroWorkdaysIsTheEndOfTheStartDay) {

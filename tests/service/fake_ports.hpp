@@ -143,9 +143,7 @@ class FakePorts final : public CaseStore,
   std::vector<Objection> objections(int64_t) override { return {}; }
   Page<Announcement> announcements(const AnnouncementQuery&) override { return {}; }
   int64_t expire_grants(Date, AuditEntry) override { return 0; }
-  Status withdraw_grants(const GrantWithdrawal&, AuditEntry) override {
-    return ok_status();
-  }
+  Status withdraw_grants(const GrantWithdrawal&, AuditEntry) override { return ok_status(); }
 
   // AuditStore
   void append_audit(AuditEntry e) override { audit_rows.push_back(std::move(e)); }
@@ -162,9 +160,9 @@ class FakePorts final : public CaseStore,
       if (t.case_id == case_id && !t.fired_at) return t;
     return std::nullopt;
   }
-  std::optional<Instant> first_timer_due(int64_t, const std::string&) override {
-    return std::nullopt;
-  }
+  std::optional<Timer> kept_timer(int64_t, const std::string&) override { return std::nullopt; }
+  std::vector<Timer> provisional_timers() override { return {}; }
+  bool move_deadline(const DeadlineMove&, Instant, AuditEntry) override { return false; }
 
  private:
   Result<Case> apply(Transition t) {

@@ -1,4 +1,4 @@
-// Timers: due, leased, fired at most once, cancelled; keep = true reads the first deadline.
+// Timers: due, leased, fired at most once, cancelled; keep = true carries the first deadline.
 #include "store_fixture.hpp"
 
 namespace qc::test {
@@ -91,15 +91,23 @@ TEST_P(TimerStoreTest, LeavingAStageCancelsItsTimerAndTheFirstDeadlineIsKept) {
   EXPECT_EQ(pending->stage, "review");
   EXPECT_TRUE(store().due_timers(at_day(6), 10).empty());
 
-  // Back in "application" later: a new timer, but the first deadline is what keep reads.
+  // Back in "application" later with keep: the new timer carries the first deadline and
+  // its count forward, and it is the one a later re-entry reads.
   Transition back = step(*r, "return", "application", at_day(2));
   back.cancel_timers = true;
-  back.new_timer = Timer{0, 0, "application", "expire", at_day(12), false, std::nullopt};
+  back.new_timer = Timer{0, 0, "application", "expire", at_day(5), true, std::nullopt};
+  back.new_timer->counted_from = parse_date("2026-03-02");
+  back.new_timer->workdays = 4;
   ASSERT_TRUE(store().commit(back));
-  EXPECT_EQ(store().first_timer_due(c.id, "application"), at_day(5));
-  EXPECT_EQ(store().first_timer_due(c.id, "review"), at_day(10));
-  EXPECT_FALSE(store().first_timer_due(c.id, "elsewhere").has_value());
-  EXPECT_EQ(store().pending_timer(c.id)->due_at, at_day(12));
+  auto kept = store().kept_timer(c.id, "application");
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->id, store().pending_timer(c.id)->id);
+  EXPECT_EQ(kept->due_at, at_day(5));
+  EXPECT_TRUE(kept->provisional);
+  EXPECT_EQ(kept->counted_from, parse_date("2026-03-02"));
+  EXPECT_EQ(kept->workdays, 4);
+  EXPECT_EQ(store().kept_timer(c.id, "review")->due_at, at_day(10));
+  EXPECT_FALSE(store().kept_timer(c.id, "elsewhere").has_value());
 }
 
 }  // namespace
