@@ -76,6 +76,16 @@ Case CaseRow::value() const {
   return c;
 }
 
+void CaseSummaryRow::bind(soci::statement& st) {
+  CaseRow::bind(st);
+  st.exchange(soci::into(complete));
+}
+Case CaseSummaryRow::value() const {
+  Case c = CaseRow::value();
+  c.data_complete = complete != 0;
+  return c;
+}
+
 void EventRow::bind(soci::statement& st) {
   into_all(st, case_id, seq, at, actor, action, from_stage, to_stage, comment, payload, prev_hash,
            hash);
@@ -100,7 +110,7 @@ void GrantRow::bind(soci::statement& st) {
   st.exchange(soci::into(superseded_by, superseded_ind));
 }
 Grant GrantRow::value() const {
-  Grant g{id,     uscc,    family,        grade, date_from(valid_from), date_from(valid_to),
+  Grant g{id,     uscc,    family,         grade,       date_from(valid_from), date_from(valid_to),
           status, case_id, published != 0, std::nullopt};
   if (superseded_ind == soci::i_ok) g.superseded_by = superseded_by;
   return g;
