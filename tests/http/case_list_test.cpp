@@ -61,12 +61,13 @@ TEST_F(CaseListTest, ItemsSummariseLargeDataAndFullGivesItAll) {
   EXPECT_EQ(item("/api/v1/cases", small).at("data").at("title"), "小");
 
   auto full = item("/api/v1/cases?full=1", big);
-  EXPECT_EQ(full.at("data").at("notes"), notes);
+  EXPECT_EQ(full.at("data").at("notes").as_string(), notes);
   EXPECT_EQ(full.at("data_complete"), true);
 
   auto read = samr->get("/api/v1/cases/" + std::to_string(big));
   ASSERT_EQ(read.status, 200);
-  EXPECT_EQ(read.json().at("data").at("notes"), notes) << "the case read has the whole data";
+  EXPECT_EQ(read.json().at("data").at("notes").as_string(), notes)
+      << "the case read has the whole data";
 }
 
 TEST_F(CaseListTest, SummaryFollowsEveryWrite) {
