@@ -33,14 +33,15 @@ class CaseListTest : public ApiFixture {
   json::object item(const std::string& target, int64_t id) {
     auto r = samr->get(target);
     EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
-    for (const auto& i : r.json().at("items").as_array())
+    const json::value body = r.json();
+    for (const auto& i : body.at("items").as_array())
       if (i.at("id").as_int64() == id) return i.as_object();
     ADD_FAILURE() << "case " << id << " not in " << target;
     return {};
   }
 
   TempDir workflows;
-  std::string uscc = make_uscc("110108", "MA1LIST01");
+  std::string uscc = make_uscc("110108", "MA1KLTT01");
   std::unique_ptr<HttpClient> samr;
 };
 
