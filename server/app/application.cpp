@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/demo.hpp"
+#include "app/memory.hpp"
 #include "engine/plugin_function.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -46,6 +47,8 @@ std::string server_identity() {
 }
 
 int serve(const Options& o) {
+  limit_malloc_arenas();
+  MemoryReturner memory_returner;
   const auto colon = o.listen.rfind(':');
   http::ServerOptions so;
   so.host = o.listen.substr(0, colon);

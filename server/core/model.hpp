@@ -72,6 +72,8 @@ struct Case {
   std::string stage;
   std::string status = "active";  // active | closed
   JsonObject data;
+  // False when `data` is the list's summary of it (core/case_summary.hpp), not all of it.
+  bool data_complete = true;
   int64_t rev = 0;
   int64_t stage_seq = 0;  // seq of the event that entered the current stage (vote rounds)
   std::string opened_by;

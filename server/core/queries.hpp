@@ -23,6 +23,9 @@ struct CaseQuery {
   std::optional<std::string> enterprise;
   std::optional<std::string> region;  // prefix
   std::optional<std::string> opened_by;
+  // Each case's data summarised (core/case_summary.hpp, Case::data_complete) rather than
+  // whole: what a page of the case list needs, without reading megabytes per case.
+  bool summary_only = false;
   PageRequest page;
 };
 

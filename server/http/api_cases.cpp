@@ -70,6 +70,8 @@ Response take_action(Request& req, Api& api, const Actor& a) {
   return outcome_response(api.cases.act(a, *id, req.params["action"], act), api, a);
 }
 
+// Items carry a summary of each case's data unless `full=1` (docs/api.md "Cases"), and
+// the page is written item by item (page_response): a page is held once, as its body.
 Response list_cases(Request& req, Api& api, const Actor& a) {
   CaseQuery q;
   q.procedure = query(req, "procedure");
@@ -78,11 +80,14 @@ Response list_cases(Request& req, Api& api, const Actor& a) {
   q.enterprise = query(req, "enterprise");
   q.region = query(req, "region");
   if (query(req, "mine") == "1") q.opened_by = a.username;
+  q.summary_only = query(req, "full") != "1";
   q.page = page_of(req);
   auto page = api.cases.list(a, q);
-  json::array items;
-  for (const auto& c : page.items) items.push_back(to_json(c, api.cases.extras(a, c)));
-  return ok_json(json::object{{"items", std::move(items)}, {"total", page.total}});
+  return page_response(page.items, page.total, [&](const Case& c) {
+    json::object o = to_json(c, api.cases.extras(a, c));
+    o["data_complete"] = c.data_complete;
+    return o;
+  });
 }
 
 }  // namespace

@@ -146,4 +146,11 @@ Result<std::optional<int64_t>> id_query(const Request& req, const char* name) {
 
 Response ok_json(const json::value& v, int status) { return json_response(status, v); }
 
+void append_json(std::string& out, const json::value& v) {
+  json::serializer sr;
+  sr.reset(&v);
+  char buf[4096];
+  while (!sr.done()) out.append(sr.read(buf, sizeof buf));
+}
+
 }  // namespace qc::http

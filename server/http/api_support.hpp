@@ -50,6 +50,25 @@ std::optional<int64_t> id_param(const Request& req, const char* name);
 Result<std::optional<int64_t>> id_query(const Request& req, const char* name);
 
 Response ok_json(const boost::json::value& v, int status = 200);
+
+// Appends v's JSON text to `out`, without a string of its own in between.
+void append_json(std::string& out, const boost::json::value& v);
+
+// 200 {"items":[…],"total":N}, written into the body one item at a time: an item's JSON
+// exists only while it is written and the item is released right after, so a large page
+// is not held three times over (values, their JSON, the text) but once, as the body.
+template <typename T, typename Render>
+Response page_response(std::vector<T>& items, int64_t total, Render&& render) {
+  Response res;
+  res.body = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) res.body += ',';
+    append_json(res.body, render(items[i]));
+    items[i] = T{};
+  }
+  res.body += "],\"total\":" + std::to_string(total) + "}";
+  return res;
+}
 template <typename T>
 Response from_result(const Result<T>& r, auto&& render, int status = 200) {
   if (!r) return error_response(r.error());

@@ -1,5 +1,6 @@
 // Cases: opening, committing transitions (optimistic on rev), and reading them back.
 #include "core/bans.hpp"
+#include "store/case_summaries.hpp"
 #include "store/errors.hpp"
 #include "store/rows.hpp"
 #include "store/sql.hpp"
@@ -17,12 +18,12 @@ Result<Case> SqlStore::open_case(Transition t) {
     // Built (the data serialised) before the writer is taken: the writer is the one
     // serial section of every write on SQLite.
     Sql insert(
-        "INSERT INTO cases (procedure, version, uscc, region, stage, status, data, rev, "
-        "stage_seq, opened_by, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO cases (procedure, version, uscc, region, stage, status, data, summary, "
+        "rev, stage_seq, opened_by, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {c.procedure, int64_t{c.version}, c.enterprise, c.region, c.stage, c.status,
-         json_text(c.data), c.rev, c.stage_seq, c.opened_by, secs(c.created_at),
-         secs(c.updated_at)});
+         json_text(c.data), nullable(summary_text(c.data)), c.rev, c.stage_seq, c.opened_by,
+         secs(c.created_at), secs(c.updated_at)});
     WriteTx tx = db_.write();
     if (touches_registers(t)) lock_enterprise(tx, c.enterprise);
     if (t.ban_family)
@@ -59,10 +60,10 @@ Result<Case> SqlStore::commit(Transition t) {
     // The compare-and-set on rev: on PostgreSQL a concurrent writer of the same case waits
     // for this row lock and then sees the new rev; on SQLite writers are serialised.
     Sql update(
-        "UPDATE cases SET version = ?, stage = ?, status = ?, data = ?, rev = ?, "
+        "UPDATE cases SET version = ?, stage = ?, status = ?, data = ?, summary = ?, rev = ?, "
         "stage_seq = ?, updated_at = ? WHERE id = ? AND rev = ?",
-        {int64_t{c.version}, c.stage, c.status, json_text(c.data), c.rev, c.stage_seq,
-         secs(c.updated_at), c.id, t.expected_rev});
+        {int64_t{c.version}, c.stage, c.status, json_text(c.data), nullable(summary_text(c.data)),
+         c.rev, c.stage_seq, secs(c.updated_at), c.id, t.expected_rev});
     WriteTx tx = db_.write();
     if (touches_registers(t)) lock_enterprise(tx, c.enterprise);
     const int64_t changed = exec(tx.sql(), std::move(update));
@@ -117,6 +118,9 @@ Page<Case> SqlStore::cases(const CaseQuery& q) {
         .prefix("c.region", q.region)
         .eq("c.opened_by", q.opened_by);
     auto sql = db_.read();
+    if (q.summary_only)
+      return fetch_page<CaseSummaryRow>(*sql, CaseSummaryRow::kColumns, "cases c", w, "c.id",
+                                        q.page);
     return fetch_page<CaseRow>(*sql, CaseRow::kColumns, "cases c", w, "c.id", q.page);
   });
 }

@@ -76,6 +76,16 @@ Case CaseRow::value() const {
   return c;
 }
 
+void CaseSummaryRow::bind(soci::statement& st) {
+  CaseRow::bind(st);
+  st.exchange(soci::into(complete));
+}
+Case CaseSummaryRow::value() const {
+  Case c = CaseRow::value();
+  c.data_complete = complete != 0;
+  return c;
+}
+
 void EventRow::bind(soci::statement& st) {
   into_all(st, case_id, seq, at, actor, action, from_stage, to_stage, comment, payload, prev_hash,
            hash);

@@ -62,6 +62,18 @@ struct CaseRow {
   Value value() const;
 };
 
+// A case as a list page shows it: the stored summary in place of the data when there is
+// one (store/case_summaries.hpp), and whether the data is complete.
+struct CaseSummaryRow : CaseRow {
+  static constexpr const char* kColumns =
+      "c.id, c.procedure, c.version, c.uscc, c.region, c.stage, c.status, "
+      "COALESCE(c.summary, c.data), c.rev, c.stage_seq, c.opened_by, c.created_at, "
+      "c.updated_at, CASE WHEN c.summary IS NULL THEN 1 ELSE 0 END";
+  int64_t complete = 1;
+  void bind(soci::statement& st);
+  Value value() const;
+};
+
 struct EventRow {
   using Value = CaseEvent;
   static constexpr const char* kColumns =

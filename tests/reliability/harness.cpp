@@ -34,6 +34,8 @@ int Harness::run() {
     pg_restart();
   else if (s_.mode == "soak")
     soak();
+  else if (s_.mode == "large")
+    large_cases();
   else
     throw std::runtime_error("unknown mode " + s_.mode);
   report();

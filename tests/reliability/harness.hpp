@@ -18,13 +18,17 @@
 namespace qc::test {
 
 struct Settings {
-  std::string mode = "crash";  // crash | disk-full | read-only | pg-restart | soak
+  std::string mode = "crash";  // crash | disk-full | read-only | pg-restart | soak | large
   int crashes = 20;
   int clients = 16;
-  int seconds = 60;        // soak and pg-restart: how long the load runs
-  std::string db;          // default: SQLite in the server's directory
-  std::string dir;         // disk-full, read-only: a small file system of its own
-  std::string pg_restart;  // pg-restart: the shell command that restarts PostgreSQL
+  int seconds = 60;         // soak and pg-restart: how long the load runs
+  std::string db;           // default: SQLite in the server's directory
+  std::string dir;          // disk-full, read-only: a small file system of its own
+  std::string pg_restart;   // pg-restart: the shell command that restarts PostgreSQL
+  int cases = 80;           // large: how many large cases
+  int case_kib = 200;       // large: the data of each
+  int rounds = 3;           // large: list pages each client asks for, per phase
+  int settle_seconds = 10;  // large: idle time before the settled RSS is read
 };
 
 struct Tally {
@@ -72,6 +76,8 @@ class Harness {
   void read_only();
   void pg_restart();
   void soak();
+  // large.cpp
+  void large_cases();
 
   Settings s_;
   ServerProcess& server_;

@@ -1,5 +1,6 @@
-// qcredit-reliability --mode crash|disk-full|read-only|pg-restart|soak [--crashes N]
+// qcredit-reliability --mode crash|disk-full|read-only|pg-restart|soak|large [--crashes N]
 //   [--clients C] [--seconds S] [--db URL] [--dir DIR] [--pg-restart 'COMMAND']
+//   [--cases N] [--case-kib K] [--rounds R] [--settle S]   (large)
 // scripts/reliability runs every mode; ctest runs a quick crash run.
 #include <filesystem>
 #include <iostream>
@@ -25,6 +26,14 @@ int main(int argc, char** argv) {
       s.db = v;
     else if (a == "--dir")
       s.dir = v;
+    else if (a == "--cases")
+      s.cases = std::stoi(v);
+    else if (a == "--case-kib")
+      s.case_kib = std::stoi(v);
+    else if (a == "--rounds")
+      s.rounds = std::stoi(v);
+    else if (a == "--settle")
+      s.settle_seconds = std::stoi(v);
     else if (a == "--pg-restart")
       s.pg_restart = v;
     else {

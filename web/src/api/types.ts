@@ -90,6 +90,8 @@ export interface Case {
   stage_title: string
   status: 'active' | 'closed' | string
   data: Record<string, unknown>
+  // List items only: false when `data` is a summary (GET /cases/{id} has all of it).
+  data_complete?: boolean
   rev: number
   available_actions?: AvailableAction[]
   deadline?: Deadline
