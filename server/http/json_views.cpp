@@ -21,6 +21,11 @@ json::object to_json(const QualityRecord& r) {
                  {"source", r.source},
                  {"detail", r.detail},
                  {"created_at", format_instant(r.created_at)}};
+  // Written by a procedure outcome (fx.record): the case and the article.
+  if (r.source_case_id) {
+    o["source_case_id"] = *r.source_case_id;
+    o["basis"] = r.basis;
+  }
   // Present only on a corrected record: it is kept but no longer counts.
   if (r.correction) {
     json::object c{{"reason", r.correction->reason},
@@ -90,21 +95,28 @@ json::object to_json(const CaseEvent& e) {
 }
 
 json::object to_json(const Grant& g) {
-  return {{"id", g.id},
-          {"enterprise", g.uscc},
-          {"family", g.family},
-          {"grade", g.grade},
-          {"valid_from", format_date(g.valid_from)},
-          {"valid_to", format_date(g.valid_to)},
-          {"status", g.status},
-          {"case_id", g.case_id},
-          {"published", g.published}};
+  json::object o{{"id", g.id},
+                 {"enterprise", g.uscc},
+                 {"family", g.family},
+                 {"grade", g.grade},
+                 {"valid_from", format_date(g.valid_from)},
+                 {"valid_to", format_date(g.valid_to)},
+                 {"status", g.status},
+                 {"case_id", g.case_id},
+                 {"published", g.published}};
+  if (g.superseded_by) o["superseded_by"] = *g.superseded_by;  // status superseded
+  return o;
 }
 
 json::object to_json(const Ban& b) {
-  return {{"id", b.id},          {"enterprise", b.uscc},        {"family", b.family},
-          {"reason", b.reason},  {"from", format_date(b.from)}, {"until", format_date(b.until)},
-          {"case_id", b.case_id}};
+  return {{"id", b.id},
+          {"enterprise", b.uscc},
+          {"family", b.family},
+          {"reason", b.reason},
+          {"from", format_date(b.from)},
+          {"until", format_date(b.until)},
+          {"case_id", b.case_id},
+          {"basis", b.basis}};
 }
 
 json::object to_json(const Listing& l) {
@@ -113,9 +125,14 @@ json::object to_json(const Listing& l) {
 }
 
 json::object to_json(const Announcement& a) {
-  return {
+  json::object o{
       {"id", a.id},       {"kind", a.kind}, {"family", a.family},          {"enterprise", a.uscc},
       {"title", a.title}, {"body", a.body}, {"date", format_date(a.date)}, {"case_id", a.case_id}};
+  if (a.withdrawn_on) {  // left the live public lists; its history stays readable to staff
+    o["withdrawn_on"] = format_date(*a.withdrawn_on);
+    o["withdrawal_reason"] = a.withdrawal_reason;
+  }
+  return o;
 }
 
 json::object procedure_summary(const ProcedureDef& d) {
