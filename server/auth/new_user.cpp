@@ -23,16 +23,6 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
-// C0 controls and DEL; C1 controls (U+0080-U+009F) are encoded as 0xC2 0x80-0x9F.
-bool has_control_characters(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) return true;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
-  }
-  return false;
-}
-
 Status validate_grants(NewUser& u) {
   if (u.grants.empty())
     return err(ErrorCode::validation, "a user needs at least one role", "grants");

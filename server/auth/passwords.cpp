@@ -21,15 +21,6 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     if (lower(a[i]) != lower(b[i])) return false;
   return true;
 }
-// C0 controls (NUL included), DEL, and C1 controls (U+0080-U+009F, 0xC2 0x80-0x9F).
-bool has_control_characters(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) return true;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
-  }
-  return false;
-}
 
 // Only spaces: ASCII, no-break (U+00A0), U+2000-U+200B, U+3000 (ideographic).
 bool only_spaces(std::string_view s) {
@@ -50,6 +41,16 @@ bool only_spaces(std::string_view s) {
   return true;
 }
 }  // namespace
+
+// C0 controls (NUL included), DEL, and C1 controls (U+0080-U+009F, 0xC2 0x80-0x9F).
+bool has_control_characters(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  }
+  return false;
+}
 
 std::string hash_password(std::string_view password) {
   ensure_sodium();

@@ -19,4 +19,7 @@ bool verify_password(std::string_view hash, std::string_view password);
 // not only spaces, and not the username in any letter case.
 std::string password_problem(std::string_view username, std::string_view password);
 
+// C0 controls (NUL included), DEL, and C1 controls: never part of a name or password.
+bool has_control_characters(std::string_view s);
+
 }  // namespace qc

@@ -24,6 +24,45 @@ uint64_t seed_of() {
   return std::random_device{}();
 }
 
+Grant grant_of(const Enterprise& e, Date from) {
+  Grant g;
+  g.uscc = e.uscc;
+  g.family = kFamily;
+  g.grade = "A";
+  g.valid_from = from;
+  g.valid_to = plus(from, 365 * 5);
+  return g;
+}
+
+// `c` closes with a ban of the Jiangsu grade family from `at` to `until`; with `closes`,
+// the ban ends the scheme's other open applications as fx.ban asks.
+Transition ban_step(const Case& c, const Enterprise& e, Instant at, Date until, bool closes) {
+  Transition t = step(c, "false_materials", "returned", at);
+  t.next.status = "closed";
+  Ban b;
+  b.uscc = e.uscc;
+  b.family = kFamily;
+  b.reason = "未如实提供材料";
+  b.basis = "第十六条";
+  b.from = beijing_date(at);
+  b.until = until;
+  t.writes.new_bans.push_back(b);
+  if (closes) {
+    BanClosure closure{{kProcedure}, b.reason, b.basis, b.until, {}};
+    closure.notice.name = "ban_termination_notice";
+    closure.notice.title = "终止办理通知书";
+    closure.notice.html = "<p>终止</p>";
+    t.writes.ban_closures.push_back(closure);
+  }
+  return t;
+}
+
+Transition sanction_opening(const Enterprise& e, Instant at) {
+  Transition t = opening(e, at);
+  t.next.procedure = "jiangsu.grade_sanction";
+  return t;
+}
+
 class RegisterInvariantsTest : public StoreTest {
  protected:
   void SetUp() override {
@@ -126,13 +165,7 @@ TEST_P(RegisterInvariantsTest, HoldAfterEveryStepOfARandomInterleaving) {
     } else if (op == 1) {  // grant: the case is announced
       Transition t = step(open.front(), "notice_passed", "announced", at);
       t.next.status = "closed";
-      Grant g;
-      g.uscc = e.uscc;
-      g.family = kFamily;
-      g.grade = "A";
-      g.valid_from = today;
-      g.valid_to = plus(today, 365 * 5);
-      t.writes.new_grants.push_back(g);
+      t.writes.new_grants.push_back(grant_of(e, today));
       auto c = store().commit(t);
       ASSERT_TRUE(c) << where << ": " << c.error().message;
       ++granted;
@@ -141,27 +174,11 @@ TEST_P(RegisterInvariantsTest, HoldAfterEveryStepOfARandomInterleaving) {
       // case of another procedure, which must end the open application.
       Case banning = open.front();
       if (pick(2) == 0) {
-        Transition sanction = opening(e, at);
-        sanction.next.procedure = "jiangsu.grade_sanction";
-        auto c = store().open_case(sanction);
+        auto c = store().open_case(sanction_opening(e, at));
         ASSERT_TRUE(c) << where << ": " << c.error().message;
         banning = *c;
       }
-      Transition t = step(banning, "false_materials", "returned", at);
-      t.next.status = "closed";
-      Ban b;
-      b.uscc = e.uscc;
-      b.family = kFamily;
-      b.reason = "未如实提供材料";
-      b.basis = "第十六条";
-      b.from = today;
-      b.until = plus(today, static_cast<int>(pick(3)) * 7);
-      t.writes.new_bans.push_back(b);
-      BanClosure closure{{kProcedure}, b.reason, b.basis, b.until, {}};
-      closure.notice.name = "ban_termination_notice";
-      closure.notice.title = "终止办理通知书";
-      closure.notice.html = "<p>终止</p>";
-      t.writes.ban_closures.push_back(closure);
+      Transition t = ban_step(banning, e, at, plus(today, static_cast<int>(pick(3)) * 7), true);
       auto c = store().commit(t);
       ASSERT_TRUE(c) << where << ": " << c.error().message;
       ++banned;
@@ -186,30 +203,13 @@ TEST_P(RegisterInvariantsTest, AGrantDuringABanIsRefusedNamingIt) {
   Transition t = opening(e, at_day(0));
   auto c = store().open_case(t);
   ASSERT_TRUE(c);
-  Transition ban_case = opening(e, at_day(0));
-  ban_case.next.procedure = "jiangsu.grade_sanction";
-  auto other = store().open_case(ban_case);
+  auto other = store().open_case(sanction_opening(e, at_day(0)));
   ASSERT_TRUE(other);
-  Transition b = step(*other, "revoke", "revoked", at_day(1));
-  b.next.status = "closed";
-  Ban ban;
-  ban.uscc = e.uscc;
-  ban.family = kFamily;
-  ban.reason = "弄虚作假，撤销等级认定结果";
-  ban.basis = "第十六条";
-  ban.from = beijing_date(at_day(1));
-  ban.until = beijing_date(at_day(700));
-  b.writes.new_bans.push_back(ban);  // no closure: as if the ban came from elsewhere
-  ASSERT_TRUE(store().commit(b));
+  // No closure: as if the ban came from another server's case.
+  ASSERT_TRUE(store().commit(ban_step(*other, e, at_day(1), beijing_date(at_day(700)), false)));
 
   Transition g = step(*c, "notice_passed", "announced", at_day(2));
-  Grant grant;
-  grant.uscc = e.uscc;
-  grant.family = kFamily;
-  grant.grade = "A";
-  grant.valid_from = beijing_date(at_day(2));
-  grant.valid_to = beijing_date(at_day(1800));
-  g.writes.new_grants.push_back(grant);
+  g.writes.new_grants.push_back(grant_of(e, beijing_date(at_day(2))));
   auto r = store().commit(g);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::banned);
@@ -222,26 +222,9 @@ TEST_P(RegisterInvariantsTest, ABanClosesTheSchemesOtherOpenApplication) {
   const Enterprise& e = ents_[1];
   auto application = store().open_case(opening(e, at_day(0)));
   ASSERT_TRUE(application);
-  Transition sanction = opening(e, at_day(0));
-  sanction.next.procedure = "jiangsu.grade_sanction";
-  auto other = store().open_case(sanction);
+  auto other = store().open_case(sanction_opening(e, at_day(0)));
   ASSERT_TRUE(other);
-  Transition b = step(*other, "revoke", "revoked", at_day(1));
-  b.next.status = "closed";
-  Ban ban;
-  ban.uscc = e.uscc;
-  ban.family = kFamily;
-  ban.reason = "弄虚作假";
-  ban.basis = "第十六条";
-  ban.from = beijing_date(at_day(1));
-  ban.until = beijing_date(at_day(700));
-  b.writes.new_bans.push_back(ban);
-  BanClosure closure{{kProcedure}, ban.reason, ban.basis, ban.until, {}};
-  closure.notice.name = "ban_termination_notice";
-  closure.notice.title = "终止办理通知书";
-  closure.notice.html = "<p>终止</p>";
-  b.writes.ban_closures.push_back(closure);
-  ASSERT_TRUE(store().commit(b));
+  ASSERT_TRUE(store().commit(ban_step(*other, e, at_day(1), beijing_date(at_day(700)), true)));
 
   auto closed = store().case_by_id(application->id);
   ASSERT_TRUE(closed);
