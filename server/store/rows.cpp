@@ -39,7 +39,8 @@ void RecordRow::bind(soci::statement& st) {
 }
 QualityRecord RecordRow::value() const {
   QualityRecord r{
-      id, uscc, kind, category, date_from(occurred_on), source, detail, instant(created_at), {}};
+      id, uscc, kind, category, date_from(occurred_on), source, detail, instant(created_at),
+      {}, {},   {}};
   if (corrected_ind == soci::i_ok) {
     RecordCorrection c;
     c.at = instant(corrected_at);
@@ -101,7 +102,8 @@ void TimerRow::bind(soci::statement& st) {
   st.exchange(soci::into(counted_from, counted_ind));
 }
 Timer TimerRow::value() const {
-  Timer t{id, case_id, stage, fire_action, instant(due_at), provisional != 0, std::nullopt};
+  Timer t{id,           case_id,      stage, fire_action, instant(due_at), provisional != 0,
+          std::nullopt, std::nullopt, 0};
   if (fired_ind == soci::i_ok) t.fired_at = instant(fired_at);
   if (counted_ind == soci::i_ok) t.counted_from = parse_date(counted_from);
   t.workdays = static_cast<int>(workdays);

@@ -68,11 +68,11 @@ TEST(Query, Records) {
 TEST(Query, GrantsBansListingsByFamily) {
   auto fill = [](test::FakeQuery& q) {
     q.grant_list.push_back(Grant{1, "E1", "js.grade", "AA", *parse_date("2025-01-01"),
-                                 *parse_date("2027-12-31"), "active", 9, true});
+                                 *parse_date("2027-12-31"), "active", 9, true, std::nullopt});
     q.grant_list.push_back(Grant{2, "E1", "other", "A", *parse_date("2025-01-01"),
-                                 *parse_date("2027-12-31"), "active", 10, true});
+                                 *parse_date("2027-12-31"), "active", 10, true, std::nullopt});
     q.ban_list.push_back(Ban{3, "E1", "js.grade", "fraud", *parse_date("2025-01-01"),
-                             *parse_date("2027-12-31"), 11});
+                             *parse_date("2027-12-31"), 11, ""});
     q.listing_list.push_back(
         Listing{4, "E1", "national.commitment", "listed", *parse_date("2024-05-01"), 12});
   };

@@ -93,7 +93,7 @@ TEST_F(CaseServiceTest, ChecksRunInTheContractsOrder) {
   EXPECT_EQ(refusal(act(county_samr(), c, "submit", {{"bogus", 1}})), ErrorCode::forbidden);
   EXPECT_EQ(refusal(act(enterprise_user(), c, "submit", {{"bogus", 1}})), ErrorCode::validation);
   fake_.record_rows.push_back(QualityRecord{
-      1, kUscc, "bad", "spot_check_fail", *parse_date("2026-01-10"), "test", "", {}, {}});
+      1, kUscc, "bad", "spot_check_fail", *parse_date("2026-01-10"), "test", "", {}, {}, {}, {}});
   auto g = act(enterprise_user(), c, "submit");
   EXPECT_EQ(refusal(g), ErrorCode::guard_failed);
   EXPECT_NE(g.error().message.find("spot_check_fail"), std::string::npos) << g.error().message;
@@ -144,7 +144,7 @@ TEST_F(CaseServiceTest, AReplayAnswersTheFirstOutcomeEvenAfterTheCaseMovedOn) {
 
 TEST_F(CaseServiceTest, AnActiveBanRefusesOpening) {
   fake_.ban_rows.push_back(Ban{1, kUscc, "demo.quality_grade", "未如实提供材料",
-                               *parse_date("2026-01-01"), *parse_date("2027-12-31"), 9});
+                               *parse_date("2026-01-01"), *parse_date("2027-12-31"), 9, ""});
   OpenRequest req{"demo.grade_recognition", kUscc, {{"requested_grade", "A"}}, {}, {}};
   auto r = service_.open(enterprise_user(), req);
   ASSERT_FALSE(r.ok());

@@ -106,7 +106,8 @@ TEST_P(CaseStoreTest, StaleRevIsConflictAndWritesNothing) {
   g.family = "jiangsu.quality_grade";
   g.grade = "AA";
   stale.writes.new_grants.push_back(g);
-  stale.new_timer = Timer{0, 0, "county_review", "expire", at_day(9), false, std::nullopt};
+  stale.new_timer =
+      Timer{0, 0, "county_review", "expire", at_day(9), false, std::nullopt, std::nullopt, 0};
   stale.idempotency = IdempotencyRecord{"ent1", "k1", "h", {}};
   auto r = store().commit(stale);
   ASSERT_FALSE(r);

@@ -110,8 +110,9 @@ TEST_P(DeadlineMoveTest, AStaleMoveChangesNothing) {
 TEST_P(DeadlineMoveTest, TimersWithoutACountKeepTheirDeadline) {
   // A timer written before the count was kept (or a calendar-day one) has no count.
   Transition t = opening(kNanjing);
-  t.new_timer =
-      Timer{0, 0, "application", "expire", at("2027-01-05T16:00:00Z"), true, std::nullopt};
+  t.new_timer = Timer{
+      0, 0, "application", "expire", at("2027-01-05T16:00:00Z"), true, std::nullopt, std::nullopt,
+      0};
   auto c = store().open_case(t);
   ASSERT_TRUE(c);
   EXPECT_EQ(recompute_provisional_deadlines(store(), calendar(k2027), at_day(1)).moved, 0);

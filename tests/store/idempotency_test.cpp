@@ -25,9 +25,15 @@ TEST(IdempotencyOutcome, RoundTripsTheCaseItsDeadlineAndTheVote) {
   r.snapshot.opened_by = "ent-1";
   r.snapshot.created_at = *parse_instant("2026-03-01T02:00:00Z");
   r.snapshot.updated_at = *parse_instant("2026-03-02T02:00:00Z");
-  r.deadline = Timer{
-      5,    7,           "county_review", "review_overdue", *parse_instant("2026-03-16T16:00:00Z"),
-      true, std::nullopt};
+  r.deadline = Timer{5,
+                     7,
+                     "county_review",
+                     "review_overdue",
+                     *parse_instant("2026-03-16T16:00:00Z"),
+                     true,
+                     std::nullopt,
+                     std::nullopt,
+                     0};
   const auto back = outcome_from(outcome_text(r), 0, "");
   EXPECT_TRUE(back.created);
   EXPECT_TRUE(back.voted);

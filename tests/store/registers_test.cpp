@@ -94,7 +94,7 @@ TEST_P(RegisterStoreTest, GrantsAreWrittenScopedAndChangeStatus) {
 TEST_P(RegisterStoreTest, BansFilterByTheDayTheyCover) {
   RegisterWrites w;
   w.new_bans = {Ban{0, kNanjing.uscc, "jiangsu.quality_grade", "严重失信", year{2026} / 3 / 2,
-                    year{2029} / 3 / 1, 0}};
+                    year{2029} / 3 / 1, 0, ""}};
   Case c = open_with(kNanjing, w);
   BanQuery q;
   q.scope.all = true;
@@ -141,9 +141,9 @@ TEST_P(RegisterStoreTest, ListingsAreDelisted) {
 TEST_P(RegisterStoreTest, AnnouncementsAreNewestFirst) {
   RegisterWrites w;
   w.announcements = {Announcement{0, "grade_announced", "jiangsu.quality_grade", kNanjing.uscc,
-                                  "认定公告", "正文", year{2026} / 3 / 2, 0},
+                                  "认定公告", "正文", year{2026} / 3 / 2, 0, std::nullopt, ""},
                      Announcement{0, "delisted", "national.commitment", kNanjing.uscc, "除名公告",
-                                  "正文", year{2026} / 4 / 1, 0}};
+                                  "正文", year{2026} / 4 / 1, 0, std::nullopt, ""}};
   Case c = open_with(kNanjing, w);
   auto all = store().announcements({});
   ASSERT_EQ(all.total, 2);

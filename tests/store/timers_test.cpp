@@ -16,7 +16,7 @@ class TimerStoreTest : public StoreTest {
   // Opens a case whose first transition schedules a timer in "application" due at `due`.
   Case open_with_timer(Instant due) {
     Transition t = opening(kNanjing);
-    t.new_timer = Timer{0, 0, "application", "expire", due, true, std::nullopt};
+    t.new_timer = Timer{0, 0, "application", "expire", due, true, std::nullopt, std::nullopt, 0};
     auto c = store().open_case(t);
     EXPECT_TRUE(c) << c.error().message;
     return c ? *c : Case{};
@@ -83,7 +83,8 @@ TEST_P(TimerStoreTest, LeavingAStageCancelsItsTimerAndTheFirstDeadlineIsKept) {
   // Leave the stage: the pending timer is cancelled; the next stage has its own.
   Transition leave = step(c, "submit", "review", at_day(1));
   leave.cancel_timers = true;
-  leave.new_timer = Timer{0, 0, "review", "remind", at_day(10), false, std::nullopt};
+  leave.new_timer =
+      Timer{0, 0, "review", "remind", at_day(10), false, std::nullopt, std::nullopt, 0};
   auto r = store().commit(leave);
   ASSERT_TRUE(r) << r.error().message;
   auto pending = store().pending_timer(c.id);
@@ -95,7 +96,8 @@ TEST_P(TimerStoreTest, LeavingAStageCancelsItsTimerAndTheFirstDeadlineIsKept) {
   // its count forward, and it is the one a later re-entry reads.
   Transition back = step(*r, "return", "application", at_day(2));
   back.cancel_timers = true;
-  back.new_timer = Timer{0, 0, "application", "expire", at_day(5), true, std::nullopt};
+  back.new_timer =
+      Timer{0, 0, "application", "expire", at_day(5), true, std::nullopt, std::nullopt, 0};
   back.new_timer->counted_from = parse_date("2026-03-02");
   back.new_timer->workdays = 4;
   ASSERT_TRUE(store().commit(back));
