@@ -10,7 +10,7 @@ Instant at(std::string_view s) { return parse_instant(s).value(); }
 WorkCalendar calendar(std::string_view json) { return WorkCalendar::from_json(json).value(); }
 
 Timer counted(Instant due, bool provisional, int workdays = 5) {
-  Timer t{7, 3, "public_notice", "notice_passed", due, provisional, std::nullopt};
+  Timer t{7, 3, "public_notice", "notice_passed", due, provisional, std::nullopt, std::nullopt, 0};
   t.counted_from = parse_date("2026-12-28");
   t.workdays = workdays;
   return t;

@@ -46,7 +46,7 @@ TEST(DocsExamples, RevocationGuardChecksTheGrant) {
   ASSERT_NE(def, nullptr);
   test::FakeQuery q;
   q.grant_list.push_back(
-      Grant{12, "E1", "jiangsu.quality_grade", "AA", {}, {}, "revoked", 3, true});
+      Grant{12, "E1", "jiangsu.quality_grade", "AA", {}, {}, "revoked", 3, true, std::nullopt});
   CaseView c;
   c.enterprise = "E1";
   c.data["grant_id"] = 12;

@@ -56,10 +56,10 @@ TEST(Query, Enterprise) {
 
 TEST(Query, Records) {
   const auto v = ask("q.records('E1')", [](auto& q) {
-    q.quality_records.push_back(
-        QualityRecord{5, "E1", "bad", "violation", *parse_date("2025-01-02"), "SAMR", "d", {}, {}});
-    q.quality_records.push_back(
-        QualityRecord{6, "E2", "good", "award", *parse_date("2025-01-02"), "SAMR", "", {}, {}});
+    q.quality_records.push_back(QualityRecord{
+        5, "E1", "bad", "violation", *parse_date("2025-01-02"), "SAMR", "d", {}, {}, {}, {}});
+    q.quality_records.push_back(QualityRecord{
+        6, "E2", "good", "award", *parse_date("2025-01-02"), "SAMR", "", {}, {}, {}, {}});
   });
   EXPECT_EQ(v, boost::json::parse(R"([{"id":5,"kind":"bad","category":"violation",
       "occurred_on":"2025-01-02","source":"SAMR","detail":"d","basis":""}])"));

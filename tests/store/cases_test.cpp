@@ -191,7 +191,7 @@ TEST_P(CaseStoreTest, ASecondVoteIsAlreadyVotedAndWritesNothing) {
 
 TEST_P(CaseStoreTest, StoresTheIdempotentOutcomeWithTheTransition) {
   Transition t = opening(kNanjing);
-  Timer deadline{0, 0, "application", "lapse", at_day(10), true, std::nullopt};
+  Timer deadline{0, 0, "application", "lapse", at_day(10), true, std::nullopt, std::nullopt, 0};
   t.idempotency = IdempotencyRecord{"ent1", "key-1", "req-hash", {true, {}, deadline, false}};
   auto c = store().open_case(t);
   ASSERT_TRUE(c) << c.error().message;

@@ -37,7 +37,9 @@ class DeadlineMoveTest : public StoreTest {
     Transition t = opening(kNanjing);
     t.next.stage = "public_notice";
     t.events.back().to_stage = "public_notice";
-    Timer tm{0, 0, "public_notice", "notice_passed", d.due_at, d.provisional, std::nullopt};
+    Timer tm{
+        0, 0, "public_notice", "notice_passed", d.due_at, d.provisional, std::nullopt, std::nullopt,
+        0};
     tm.counted_from = day("2026-12-28");
     tm.workdays = 5;
     t.new_timer = tm;
